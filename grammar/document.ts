@@ -1,0 +1,76 @@
+/**
+ * Splits a whole file into lines and parses each one. Reports the properties
+ * of the text that matter to iptables-restore but belong to no single line:
+ * a byte-order mark, CRLF endings, NUL bytes, lines longer than its buffer.
+ */
+import { parseLine } from './parser.js';
+import type { LineNode } from './syntax.js';
+
+export interface TextFacts {
+  bom: boolean;
+  /** 0-based index of the first line ending in CR LF, or -1. */
+  firstCrlfLine: number;
+  crlfLines: number;
+  /** 0-based lines longer than iptables-restore's 10,240-byte line buffer. */
+  longLines: number[];
+  /** 0-based line of the first NUL character, or -1. */
+  firstNulLine: number;
+  /** True when the last line has no terminating newline. */
+  missingFinalNewline: boolean;
+}
+
+export interface ParsedDocument {
+  lines: LineNode[];
+  /** Each line's text without its terminator (and without a BOM on line 0). */
+  texts: string[];
+  facts: TextFacts;
+}
+
+/** iptables-restore reads lines with fgets into a 10,240-byte buffer. */
+export const RESTORE_LINE_BUFFER = 10240;
+
+export function splitLines(text: string): { texts: string[]; facts: TextFacts } {
+  const facts: TextFacts = {
+    bom: false,
+    firstCrlfLine: -1,
+    crlfLines: 0,
+    longLines: [],
+    firstNulLine: -1,
+    missingFinalNewline: false,
+  };
+  let body = text;
+  if (body.charCodeAt(0) === 0xfeff) {
+    facts.bom = true;
+    // Keep columns right: the BOM becomes a zero-width prefix that no line sees.
+    body = body.slice(1);
+  }
+  const texts = body.split('\n');
+  if (texts.length > 0 && texts[texts.length - 1] === '') {
+    texts.pop();
+  } else if (body.length > 0) {
+    facts.missingFinalNewline = true;
+  }
+  for (let i = 0; i < texts.length; i++) {
+    let line = texts[i];
+    if (line.length > 0 && line.charCodeAt(line.length - 1) === 13) {
+      line = line.slice(0, -1);
+      texts[i] = line;
+      if (facts.firstCrlfLine < 0) facts.firstCrlfLine = i;
+      facts.crlfLines++;
+    }
+    // Byte length bound: a UTF-16 length over the buffer is over it in bytes too;
+    // below it, only non-ASCII text can cross it, so measure just then.
+    if (line.length >= RESTORE_LINE_BUFFER / 3 && Buffer.byteLength(line, 'utf8') >= RESTORE_LINE_BUFFER) {
+      facts.longLines.push(i);
+    }
+    if (facts.firstNulLine < 0 && line.indexOf('\0') >= 0) facts.firstNulLine = i;
+  }
+  return { texts, facts };
+}
+
+export function parseDocument(text: string): ParsedDocument {
+  const { texts, facts } = splitLines(text);
+  const lines = new Array<LineNode>(texts.length);
+  for (let i = 0; i < texts.length; i++) lines[i] = parseLine(texts[i]);
+  return { lines, texts, facts };
+}

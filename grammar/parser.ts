@@ -1,0 +1,120 @@
+/**
+ * Chevrotain parser for rule lines, plus the line classifier that mirrors the
+ * dispatch of iptables-restore (first character decides: `#`, `*`, `:`,
+ * `COMMIT`, else a rule). Each line is parsed on its own, without state, so a
+ * parsed line can be cached and reused when only other lines change.
+ */
+import { EmbeddedActionsParser, type IToken } from 'chevrotain';
+import { Bang, Counters, lexRuleLine, OptionArg, payloadOf, ruleTokens, Word as WordToken } from './lexer.js';
+import type { Arg, CountersNode, LineNode, Word } from './syntax.js';
+
+class RuleLineParser extends EmbeddedActionsParser {
+  constructor() {
+    super(ruleTokens, { recoveryEnabled: false, skipValidations: true });
+    this.performSelfAnalysis();
+  }
+
+  /** ruleLine := Counters? (Bang | Option | Word)* */
+  readonly ruleLine = this.RULE('ruleLine', (): { counters?: IToken; args: Arg[] } => {
+    let counters: IToken | undefined;
+    const args: Arg[] = [];
+    this.OPTION(() => {
+      counters = this.CONSUME(Counters);
+    });
+    this.MANY(() => {
+      const token = this.OR([
+        { ALT: () => this.CONSUME(Bang) },
+        { ALT: () => this.CONSUME(OptionArg) },
+        { ALT: () => this.CONSUME(WordToken) },
+      ]);
+      this.ACTION(() => args.push(toArg(token)));
+    });
+    return { counters, args };
+  });
+}
+
+function toArg(token: IToken): Arg {
+  const payload = payloadOf(token);
+  const kind = token.tokenType === Bang ? 'bang' : token.tokenType === OptionArg ? 'option' : 'word';
+  return {
+    kind,
+    value: payload.value,
+    start: token.startOffset,
+    end: token.startOffset + token.image.length,
+    quoted: payload.quoted,
+    unterminated: payload.unterminated,
+  };
+}
+
+const ruleParser = new RuleLineParser();
+
+/** Splits like strtok(…, " \t"): used for header and chain lines, which iptables does not unquote. */
+export function splitWords(text: string, from: number): Word[] {
+  const words: Word[] = [];
+  let i = from;
+  const n = text.length;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (c === 32 || c === 9) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && (c = text.charCodeAt(i)) !== 32 && c !== 9) i++;
+    words.push({ value: text.slice(start, i), start, end: i });
+  }
+  return words;
+}
+
+const COUNTERS_RE = /^\[(\d*):(\d*)\]$/;
+
+export function parseCounters(text: string, start: number, end: number): CountersNode {
+  const m = COUNTERS_RE.exec(text.slice(start, end));
+  const packets = m?.[1];
+  const bytes = m?.[2];
+  return { start, end, packets, bytes, valid: !!m && packets !== '' && bytes !== '' };
+}
+
+/** Parses one line (without its line terminator). Never throws. */
+export function parseLine(text: string): LineNode {
+  if (text.length === 0) return { kind: 'blank' };
+  const first = text.charCodeAt(0);
+  if (first === 35 /* # */) return { kind: 'comment' };
+  if (first === 42 /* * */) {
+    const words = splitWords(text, 1);
+    return { kind: 'table', name: words[0], extra: words.slice(1) };
+  }
+  if (first === 58 /* : */) {
+    const words = splitWords(text, 1);
+    const countersWord = words[2];
+    return {
+      kind: 'chain',
+      name: words[0],
+      policy: words[1],
+      counters: countersWord ? parseCounters(text, countersWord.start, countersWord.end) : undefined,
+      extra: words.slice(3),
+    };
+  }
+  if (first === 67 /* C */ && text.startsWith('COMMIT')) {
+    if (text.length === 6) return { kind: 'commit', exact: true };
+    const next = text.charCodeAt(6);
+    if (next === 32 || next === 9) return { kind: 'commit', exact: false };
+  }
+  return parseRuleLine(text);
+}
+
+function parseRuleLine(text: string): LineNode {
+  ruleParser.input = lexRuleLine(text);
+  const parsed = ruleParser.ruleLine();
+  const node: LineNode = { kind: 'rule', args: parsed.args };
+  if (parsed.counters) {
+    node.counters = parseCounters(text, parsed.counters.startOffset, parsed.counters.startOffset + parsed.counters.image.length);
+  } else if (first(text) === 91 /* [ */) {
+    node.unclosedCounters = { value: text, start: 0, end: text.length };
+  }
+  return node;
+}
+
+function first(text: string): number {
+  return text.charCodeAt(0);
+}

@@ -1,0 +1,32 @@
+/** The syntax tree of one line, as the grammar produces it. Columns are 0-based, ends exclusive. */
+
+export interface Word {
+  value: string;
+  start: number;
+  end: number;
+}
+
+export interface Arg extends Word {
+  kind: 'bang' | 'option' | 'word';
+  quoted: boolean;
+  unterminated: boolean;
+}
+
+export interface CountersNode {
+  start: number;
+  end: number;
+  packets?: string;
+  bytes?: string;
+  /** Both numbers present and decimal, as `iptables-restore -c` requires. */
+  valid: boolean;
+}
+
+export type LineNode =
+  | { kind: 'blank' }
+  | { kind: 'comment' }
+  | { kind: 'table'; name?: Word; extra: Word[] }
+  | { kind: 'chain'; name?: Word; policy?: Word; counters?: CountersNode; extra: Word[] }
+  | { kind: 'commit'; exact: boolean }
+  | { kind: 'rule'; counters?: CountersNode; args: Arg[]; unclosedCounters?: Word };
+
+export type LineKind = LineNode['kind'];

@@ -1,0 +1,57 @@
+/** Diagnostics: what every check produces and every adapter prints. */
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
+
+export interface TextEdit {
+  line: number;
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface RelatedInformation {
+  message: string;
+  /** A file other than the one linted (a kernel config, a modules list); absent: the same file. */
+  file?: string;
+  /** 0-based. */
+  line?: number;
+}
+
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  /** 0-based line. */
+  line: number;
+  /** 0-based column of the first character. */
+  start: number;
+  /** 0-based column after the last character. */
+  end: number;
+  /** 0-based line where the range ends, when it is not `line`. */
+  endLine?: number;
+  related?: RelatedInformation[];
+  /** Machine-readable evidence (module, config symbol, kernel release, …). */
+  data?: Record<string, string | number | boolean | string[]>;
+  fixes?: Fix[];
+  tags?: ('deprecated' | 'unnecessary')[];
+}
+
+export interface Span {
+  line: number;
+  start: number;
+  end: number;
+}
+
+export type ReportExtras = Pick<Diagnostic, 'related' | 'data' | 'fixes' | 'tags' | 'endLine'> & { severity?: Severity };
+
+/** The one way checks and the model builder emit diagnostics. */
+export interface Reporter {
+  report(code: string, span: Span, message: string, extras?: ReportExtras): void;
+}
