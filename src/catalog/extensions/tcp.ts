@@ -1,5 +1,7 @@
 import type { ExtensionDef } from '../types.js';
 
+// Option names are the forms iptables-save prints; aliases are the other spellings getopt accepts.
+
 export const tcp: ExtensionDef = {
   name: 'tcp',
   type: 'match',
@@ -9,15 +11,15 @@ export const tcp: ExtensionDef = {
   protocols: ['tcp'],
   options: [
     {
-      name: 'source-port',
-      aliases: ['sport'],
+      name: 'sport',
+      aliases: ['source-port'],
       args: [{ kind: 'portRange', label: 'port[:port]' }],
       invert: true,
       summary: 'Source port or inclusive port range.',
     },
     {
-      name: 'destination-port',
-      aliases: ['dport'],
+      name: 'dport',
+      aliases: ['destination-port'],
       args: [{ kind: 'portRange', label: 'port[:port]' }],
       invert: true,
       summary: 'Destination port or inclusive port range.',

@@ -1,0 +1,4 @@
+/** Catalog entries, group targets (one import and one list item per extension, sorted). */
+import type { ExtensionDef } from '../types.js';
+
+export const group: readonly ExtensionDef[] = [];
