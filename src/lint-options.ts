@@ -1,0 +1,25 @@
+/** Options of the pure core. Everything the core knows about the world comes in here: no I/O inside. */
+import type { Family } from './catalog/types.js';
+import type { Severity } from './diagnostics.js';
+import type { KernelProfile } from './kernel/profile.js';
+
+export type Backend = 'legacy' | 'nft';
+
+export interface LintOptions {
+  /** Forces the family; otherwise decided from the file name, the header, then the addresses. */
+  family?: Family;
+  /** The file's name (not read): `rules.v6` or `ip6tables.rules` means IPv6. */
+  fileName?: string;
+  /** iptables backend that will load the file; otherwise from the save header, else nft (and said once). */
+  backend?: Backend;
+  /** Target kernels to check module requirements against; none: kernel checks are skipped. */
+  kernels?: KernelProfile[];
+  /** The host cannot load modules on demand (containers, modules_disabled=1): missing-but-loadable is an error. */
+  noAutoload?: boolean;
+  /** Sets defined by an `ipset save` file: name → set type (`hash:net`). */
+  ipsets?: Map<string, { type: string; line: number; file?: string }>;
+  /** Version of the iptables that will load the file, when known (`1.8.9`). */
+  iptablesVersion?: string;
+  /** Per-check severity overrides; `off` disables a check. */
+  severities?: Record<string, Severity | 'off'>;
+}
