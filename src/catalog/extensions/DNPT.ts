@@ -1,0 +1,24 @@
+import type { ExtensionDef } from '../types.js';
+
+export const DNPT: ExtensionDef = {
+  name: 'DNPT',
+  type: 'target',
+  families: ['ipv6'],
+  summary: 'Stateless IPv6 destination prefix translation (RFC 6296).',
+  tables: ['mangle'],
+  hooks: ['PREROUTING', 'OUTPUT'],
+  options: [
+    {
+      name: 'src-pfx',
+      args: [{ kind: 'address', label: 'prefix/length' }],
+      required: true,
+      summary: 'The prefix packets carry before translation.',
+    },
+    {
+      name: 'dst-pfx',
+      args: [{ kind: 'address', label: 'prefix/length' }],
+      required: true,
+      summary: 'The prefix they carry after translation.',
+    },
+  ],
+};
