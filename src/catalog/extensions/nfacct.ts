@@ -1,0 +1,27 @@
+import type { ExtensionDef, ValueProblem } from '../types.js';
+
+// NFACCT_NAME_MAX is 32 bytes with the NUL. iptables rejects an empty name but cuts a
+// long one without an error, after which it names a different (probably absent) object.
+function validateName(text: string): ValueProblem[] {
+  if (text === '') return [{ message: 'the accounting object name may not be empty' }];
+  const n = Buffer.byteLength(text, 'utf8');
+  return n > 31
+    ? [{ severity: 'warning', message: `name is ${n} bytes; iptables silently cuts it to 31` }]
+    : [];
+}
+
+export const nfacct: ExtensionDef = {
+  name: 'nfacct',
+  type: 'match',
+  families: ['ipv4', 'ipv6'],
+  summary: 'Counts matching packets and bytes in a named extended-accounting object (always matches).',
+  options: [
+    {
+      name: 'nfacct-name',
+      // The object must already exist (nfacct add NAME) or the kernel refuses the rule.
+      args: [{ kind: 'string', label: 'name', validate: validateName }],
+      required: true,
+      summary: 'Name of the accounting object, created beforehand with the nfacct tool.',
+    },
+  ],
+};
