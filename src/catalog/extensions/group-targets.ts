@@ -11,12 +11,20 @@ import { CONNSECMARK } from './CONNSECMARK.js';
 import { CT } from './CT.js';
 import { DNAT } from './DNAT.js';
 import { DNPT } from './DNPT.js';
+import { DSCP } from './DSCP-target.js';
+import { ECN } from './ECN-target.js';
+import { HL } from './HL-target.js';
+import { MARK } from './MARK-target.js';
 import { MASQUERADE } from './MASQUERADE.js';
 import { NETMAP } from './NETMAP.js';
 import { NOTRACK } from './NOTRACK.js';
 import { REDIRECT } from './REDIRECT.js';
 import { SNAT } from './SNAT.js';
 import { SNPT } from './SNPT.js';
+import { TCPMSS } from './TCPMSS-target.js';
+import { TCPOPTSTRIP } from './TCPOPTSTRIP.js';
+import { TOS } from './TOS-target.js';
+import { TTL } from './TTL-target.js';
 
 export const group: readonly ExtensionDef[] = [
   AUDIT,
@@ -28,10 +36,18 @@ export const group: readonly ExtensionDef[] = [
   CT,
   DNAT,
   DNPT,
+  DSCP,
+  ECN,
+  HL,
+  MARK,
   MASQUERADE,
   NETMAP,
   NOTRACK,
   REDIRECT,
   SNAT,
   SNPT,
+  TCPMSS,
+  TCPOPTSTRIP,
+  TOS,
+  TTL,
 ];
