@@ -14,9 +14,12 @@ import { DNPT } from './DNPT.js';
 import { DSCP } from './DSCP-target.js';
 import { ECN } from './ECN-target.js';
 import { HL } from './HL-target.js';
+import { LOG } from './LOG.js';
 import { MARK } from './MARK-target.js';
 import { MASQUERADE } from './MASQUERADE.js';
 import { NETMAP } from './NETMAP.js';
+import { NFLOG } from './NFLOG.js';
+import { NFQUEUE } from './NFQUEUE.js';
 import { NOTRACK } from './NOTRACK.js';
 import { REDIRECT } from './REDIRECT.js';
 import { SNAT } from './SNAT.js';
@@ -25,6 +28,7 @@ import { TCPMSS } from './TCPMSS-target.js';
 import { TCPOPTSTRIP } from './TCPOPTSTRIP.js';
 import { TOS } from './TOS-target.js';
 import { TTL } from './TTL-target.js';
+import { ULOG } from './ULOG.js';
 
 export const group: readonly ExtensionDef[] = [
   AUDIT,
@@ -39,9 +43,12 @@ export const group: readonly ExtensionDef[] = [
   DSCP,
   ECN,
   HL,
+  LOG,
   MARK,
   MASQUERADE,
   NETMAP,
+  NFLOG,
+  NFQUEUE,
   NOTRACK,
   REDIRECT,
   SNAT,
@@ -50,4 +57,5 @@ export const group: readonly ExtensionDef[] = [
   TCPOPTSTRIP,
   TOS,
   TTL,
+  ULOG,
 ];
