@@ -14,6 +14,9 @@ import { DNPT } from './DNPT.js';
 import { DSCP } from './DSCP-target.js';
 import { ECN } from './ECN-target.js';
 import { HL } from './HL-target.js';
+import { HMARK } from './HMARK.js';
+import { IDLETIMER } from './IDLETIMER.js';
+import { LED } from './LED.js';
 import { LOG } from './LOG.js';
 import { MARK } from './MARK-target.js';
 import { MASQUERADE } from './MASQUERADE.js';
@@ -21,6 +24,7 @@ import { NETMAP } from './NETMAP.js';
 import { NFLOG } from './NFLOG.js';
 import { NFQUEUE } from './NFQUEUE.js';
 import { NOTRACK } from './NOTRACK.js';
+import { RATEEST } from './RATEEST-target.js';
 import { REDIRECT } from './REDIRECT.js';
 import { SNAT } from './SNAT.js';
 import { SNPT } from './SNPT.js';
@@ -43,6 +47,9 @@ export const group: readonly ExtensionDef[] = [
   DSCP,
   ECN,
   HL,
+  HMARK,
+  IDLETIMER,
+  LED,
   LOG,
   MARK,
   MASQUERADE,
@@ -50,6 +57,7 @@ export const group: readonly ExtensionDef[] = [
   NFLOG,
   NFQUEUE,
   NOTRACK,
+  RATEEST,
   REDIRECT,
   SNAT,
   SNPT,
