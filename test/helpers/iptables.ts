@@ -166,14 +166,18 @@ export async function restore(text: string, options: RestoreOptions): Promise<Or
 }
 
 /** Loads a ruleset into a fresh namespace and returns what iptables-save prints there. */
-export async function restoreAndSave(text: string, options: Omit<RestoreOptions, 'testOnly' | 'parallel'>): Promise<SaveResult> {
+export async function restoreAndSave(
+  text: string,
+  options: Omit<RestoreOptions, 'testOnly' | 'parallel'> & { saveArgs?: string[] },
+): Promise<SaveResult> {
   const bins = requireBinaries(options.family, options.backend);
   const dir = mkdtempSync(join(tmpdir(), 'iptlint-save-'));
   try {
     const file = join(dir, 'in.rules');
     writeFileSync(file, text);
-    const script = '"$2" < "$1" || exit 3; "$3"';
-    const out = await run('unshare', ['-n', 'sh', '-c', script, 'sh', file, bins.restore, bins.save]);
+    // $1 file, $2 restore, $3 save, then the save's own arguments (`-c` for counters).
+    const script = 'f=$1 r=$2 s=$3; shift 3; "$r" < "$f" || exit 3; "$s" "$@"';
+    const out = await run('unshare', ['-n', 'sh', '-c', script, 'sh', file, bins.restore, bins.save, ...(options.saveArgs ?? [])]);
     const accepted = out.code === 0;
     return { accepted, stderr: out.stderr, saved: accepted ? out.stdout : '' };
   } finally {
