@@ -1,0 +1,14 @@
+/** Every check iptlint runs, in order, and the documentation of every code. */
+import { syntaxCheck } from './syntax.js';
+import { extensionChecks } from './extensions.js';
+import type { CheckInfo, ModelCheck } from './types.js';
+
+export const MODEL_CHECKS: readonly ModelCheck[] = [syntaxCheck, extensionChecks];
+
+export const ALL_CHECK_INFO: readonly CheckInfo[] = MODEL_CHECKS.flatMap((c) => c.info).sort((a, b) => a.code.localeCompare(b.code));
+
+const byCode = new Map(ALL_CHECK_INFO.map((i) => [i.code, i]));
+
+export function checkInfo(code: string): CheckInfo | undefined {
+  return byCode.get(code);
+}

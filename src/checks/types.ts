@@ -1,0 +1,41 @@
+/** What a check is: metadata (code, severity, docs) beside the function that finds it. */
+import type { ParsedDocument } from '../../grammar/document.js';
+import type { Reporter, Severity } from '../diagnostics.js';
+import type { Backend, LintOptions } from '../lint-options.js';
+import type { RulesFile } from '../model/types.js';
+
+export type CheckCategory = 'syntax' | 'extensions' | 'rules' | 'kernel' | 'userspace' | 'meta';
+
+export interface CheckInfo {
+  /** Stable code, never reused: IPT1xx syntax, IPT2xx extensions and options, IPT3xx rules and chains, IPT4xx kernel modules, IPT5xx userspace version, IPT9xx suppressions. */
+  code: string;
+  /** Stable kebab-case name. */
+  name: string;
+  category: CheckCategory;
+  /** Default severity; some findings of a code are reported lower when only one backend rejects them. */
+  severity: Severity;
+  /** One line. */
+  summary: string;
+  /** What it finds and why it matters, a paragraph. */
+  description: string;
+  /** A rules snippet that triggers it. */
+  bad: string;
+  /** The same snippet, fixed. */
+  good: string;
+  /** How to fix, a sentence or two. */
+  fix: string;
+}
+
+export interface CheckContext {
+  file: RulesFile;
+  doc: ParsedDocument;
+  options: LintOptions;
+  /** The backend that will load the file, when known (option or save header). */
+  backend?: Backend;
+  reporter: Reporter;
+}
+
+export interface ModelCheck {
+  info: readonly CheckInfo[];
+  run(ctx: CheckContext): void;
+}

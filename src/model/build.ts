@@ -1,0 +1,235 @@
+/**
+ * Builds the model from parsed lines, walking them the way iptables-restore
+ * does (a table opens with `*name`, closes with COMMIT; chain lines and rule
+ * lines only inside), and reports what breaks that structure.
+ */
+import type { ParsedDocument } from '../../grammar/document.js';
+import type { CountersNode, Word } from '../../grammar/syntax.js';
+import { findTarget, STANDARD_VERDICTS } from '../catalog/index.js';
+import type { Family } from '../catalog/types.js';
+import type { Reporter } from '../diagnostics.js';
+import type { Backend } from '../lint-options.js';
+import { readRuleLine } from './rule-reader.js';
+import type { Chain, Counters, RulesFile, Table } from './types.js';
+
+export const BUILTIN_CHAINS: Record<string, readonly string[]> = {
+  filter: ['INPUT', 'FORWARD', 'OUTPUT'],
+  nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
+  mangle: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'],
+  raw: ['PREROUTING', 'OUTPUT'],
+  security: ['INPUT', 'FORWARD', 'OUTPUT'],
+};
+
+/** XT_EXTENSION_MAXNAMELEN is 29 including the NUL. */
+export const MAX_CHAIN_NAME = 28;
+
+export interface BuildInput {
+  doc: ParsedDocument;
+  family: Family;
+  familySource: RulesFile['familySource'];
+  generatedBy?: RulesFile['generatedBy'];
+  backend?: Backend;
+  reporter: Reporter;
+}
+
+function toCounters(node: CountersNode, line: number): Counters {
+  return { span: { line, start: node.start, end: node.end }, packets: node.packets, bytes: node.bytes, valid: node.valid };
+}
+
+/** Problems with a chain name, as iptables' assert_valid_chain_name sees them. */
+export function chainNameProblem(name: string, family: Family): string | undefined {
+  if (name.length > MAX_CHAIN_NAME) return `chain name \`${name}\` is ${name.length} characters long; iptables allows at most ${MAX_CHAIN_NAME}`;
+  if (name.startsWith('-') || name.startsWith('!')) return `chain name \`${name}\` may not start with \`${name[0]}\``;
+  if (STANDARD_VERDICTS.has(name) || findTarget(name, family)) return `chain name \`${name}\` clashes with the target of the same name`;
+  return undefined;
+}
+
+export function buildModel(input: BuildInput): RulesFile {
+  const { doc, family, reporter, backend } = input;
+  const file: RulesFile = { family, familySource: input.familySource, generatedBy: input.generatedBy, tables: [] };
+  const seenTables = new Map<string, Table>();
+  let current: Table | undefined;
+
+  const openTable = (name: Word, line: number) => {
+    const known = Object.hasOwn(BUILTIN_CHAINS, name.value);
+    const table: Table = { name: name.value, known, header: { line, start: 0, end: name.end }, chains: new Map(), commands: [] };
+    if (!known) {
+      reporter.report('IPT102', { line, start: name.start, end: name.end }, `unknown table \`${name.value}\`: iptables has filter, nat, mangle, raw and security`);
+    } else {
+      for (const chain of BUILTIN_CHAINS[name.value]) table.chains.set(chain, { name: chain, builtin: true, rules: [] });
+    }
+    const previous = seenTables.get(name.value);
+    if (previous) {
+      reporter.report('IPT103', { line, start: name.start, end: name.end }, `table \`${name.value}\` again (first on line ${previous.header.line + 1}): iptables-restore flushes it here, so the rules of the first block are lost`, {
+        related: [{ message: 'first declared here', line: previous.header.line }],
+      });
+    } else {
+      seenTables.set(name.value, table);
+    }
+    file.tables.push(table);
+    current = table;
+  };
+
+  const closeMissing = (table: Table, line: number, reason: string) => {
+    reporter.report('IPT104', table.header, `table \`${table.name}\` is never closed with COMMIT ${reason}`, {
+      fixes: [{ title: 'Insert COMMIT', edits: [{ line, start: 0, end: 0, newText: 'COMMIT\n' }] }],
+    });
+  };
+
+  for (let line = 0; line < doc.lines.length; line++) {
+    const node = doc.lines[line];
+    switch (node.kind) {
+      case 'blank':
+      case 'comment':
+        break;
+      case 'table': {
+        if (!node.name) {
+          reporter.report('IPT102', { line, start: 0, end: 1 }, '`*` without a table name');
+          break;
+        }
+        if (current) {
+          reporter.report('IPT104', { line, start: 0, end: node.name.end }, `\`*${node.name.value}\` inside table \`${current.name}\`: COMMIT the previous table first (iptables-restore reads this line as a rule and fails)`);
+          closeMissing(current, line, `before \`*${node.name.value}\` on line ${line + 1}`);
+        }
+        openTable(node.name, line);
+        break;
+      }
+      case 'commit': {
+        if (!node.exact) {
+          reporter.report('IPT124', { line, start: 0, end: doc.texts[line].length }, 'COMMIT must stand alone on its line: iptables-restore does not recognise it with anything after it, not even a space');
+        }
+        if (!current) {
+          reporter.report('IPT101', { line, start: 0, end: 6 }, 'COMMIT outside a table: no `*table` line is open');
+          break;
+        }
+        current.commitLine = line;
+        current = undefined;
+        break;
+      }
+      case 'chain': {
+        if (!current) {
+          reporter.report('IPT101', { line, start: 0, end: doc.texts[line].length }, 'chain line outside a table: put it after a `*table` line');
+          break;
+        }
+        readChainLine(current, node, line);
+        break;
+      }
+      case 'rule': {
+        if (!current) {
+          reporter.report('IPT101', { line, start: 0, end: doc.texts[line].length }, 'line outside a table: rules go between a `*table` line and COMMIT');
+          break;
+        }
+        readRule(current, node, line);
+        break;
+      }
+    }
+  }
+  if (current) {
+    const last = Math.max(0, doc.lines.length - 1);
+    closeMissing(current, doc.lines.length, 'before the end of the file');
+    reporter.report('IPT104', { line: last, start: 0, end: doc.texts[last]?.length ?? 0 }, `end of file inside table \`${current.name}\`: add COMMIT (iptables-restore fails with "COMMIT expected")`);
+  }
+  if (doc.facts.missingFinalNewline && doc.lines.length && doc.lines[doc.lines.length - 1].kind === 'commit') {
+    const last = doc.lines.length - 1;
+    reporter.report('IPT125', { line: last, start: 0, end: 6 }, 'the final COMMIT has no newline after it: iptables-legacy-restore does not recognise it and fails', {
+      severity: backend === 'legacy' ? 'error' : 'warning',
+      fixes: [{ title: 'Add a final newline', edits: [{ line: last, start: 6, end: 6, newText: '\n' }] }],
+    });
+  }
+  return file;
+
+  function readChainLine(table: Table, node: Extract<ParsedDocument['lines'][number], { kind: 'chain' }>, line: number) {
+    if (!node.name) {
+      reporter.report('IPT123', { line, start: 0, end: 1 }, '`:` without a chain name');
+      return;
+    }
+    const name = node.name.value;
+    const nameSpan = { line, start: node.name.start, end: node.name.end };
+    const existing = table.chains.get(name);
+    const builtinHere = table.known && BUILTIN_CHAINS[table.name].includes(name);
+    if (!builtinHere) {
+      const problem = chainNameProblem(name, family);
+      if (problem) reporter.report('IPT123', nameSpan, problem);
+      if (table.known && isBuiltinElsewhere(name)) {
+        reporter.report('IPT107', nameSpan, `table \`${table.name}\` has no built-in chain ${name} (it has ${BUILTIN_CHAINS[table.name].join(', ')}); iptables-nft creates an unrelated user chain, iptables-legacy fails`, {
+          severity: backend === 'nft' ? 'warning' : 'error',
+        });
+      }
+    }
+    if (existing?.declaration) {
+      reporter.report('IPT106', nameSpan, `chain \`${name}\` declared twice (first on line ${existing.declaration.line + 1}): iptables-legacy-restore fails with "File exists"`, {
+        severity: backend === 'nft' ? 'warning' : 'error',
+        related: [{ message: 'first declared here', line: existing.declaration.line }],
+      });
+    }
+    const chain: Chain = existing ?? { name, builtin: false, rules: [] };
+    if (!existing) table.chains.set(name, chain);
+    if (!chain.declaration) chain.declaration = nameSpan;
+    if (!node.policy) {
+      reporter.report('IPT108', { line, start: node.name.end, end: node.name.end }, `chain \`${name}\` has no policy: write ${builtinHere ? 'ACCEPT or DROP' : '`-` for a user chain'}`);
+    } else {
+      const policySpan = { line, start: node.policy.start, end: node.policy.end };
+      chain.policy = { ...node.policy, line };
+      const policy = node.policy.value;
+      if (chain.builtin) {
+        if (policy !== 'ACCEPT' && policy !== 'DROP' && policy !== '-') {
+          reporter.report('IPT108', policySpan, `invalid policy \`${policy}\` for built-in chain ${name}: only ACCEPT or DROP`);
+        }
+      } else if (policy !== '-') {
+        const valid = policy === 'ACCEPT' || policy === 'DROP';
+        reporter.report('IPT109', policySpan, valid
+          ? `user chain \`${name}\` cannot have a policy: write \`-\`; iptables-nft ignores \`${policy}\`, iptables-legacy fails`
+          : `invalid policy \`${policy}\` for user chain \`${name}\`: write \`-\``, {
+          severity: valid && backend !== 'legacy' ? 'warning' : 'error',
+          fixes: [{ title: 'Replace the policy with -', edits: [{ line, start: node.policy.start, end: node.policy.end, newText: '-' }] }],
+        });
+      }
+    }
+    if (node.counters) {
+      chain.counters = toCounters(node.counters, line);
+      if (!node.counters.valid) {
+        reporter.report('IPT110', chain.counters.span, 'malformed counters: write [PACKETS:BYTES] with decimal numbers (iptables-restore --counters rejects this)', { severity: 'warning' });
+      }
+    }
+  }
+
+  function readRule(table: Table, node: Extract<ParsedDocument['lines'][number], { kind: 'rule' }>, line: number) {
+    if (node.unclosedCounters) {
+      reporter.report('IPT110', { line, start: 0, end: 1 }, 'counters without a closing `]`: iptables-restore fails with "need ]"');
+      return;
+    }
+    const command = readRuleLine(node.args, { line, family, reporter });
+    if (node.counters) {
+      command.counters = toCounters(node.counters, line);
+      if (!node.counters.valid) {
+        const hasColon = node.counters.packets !== undefined || doc.texts[line].slice(node.counters.start, node.counters.end).includes(':');
+        reporter.report('IPT110', command.counters.span, hasColon
+          ? 'malformed counters: write [PACKETS:BYTES] with decimal numbers (iptables-restore --counters rejects this)'
+          : 'malformed counters: iptables-restore fails with "need :"', { severity: hasColon ? 'warning' : 'error' });
+      }
+    }
+    table.commands.push(command);
+    const chainName = command.chain?.value;
+    if (command.name === 'new-chain' && chainName !== undefined && command.chain) {
+      const nameSpan = { line, start: command.chain.start, end: command.chain.end };
+      const problem = chainNameProblem(chainName, family);
+      if (problem) reporter.report('IPT123', nameSpan, problem);
+      const existing = table.chains.get(chainName);
+      if (existing) {
+        reporter.report('IPT106', nameSpan, `chain \`${chainName}\` already exists${existing.declaration ? ` (line ${existing.declaration.line + 1})` : ' (built in)'}: -N fails with "Chain already exists"`, {
+          related: existing.declaration ? [{ message: 'declared here', line: existing.declaration.line }] : undefined,
+        });
+      } else {
+        table.chains.set(chainName, { name: chainName, builtin: false, rules: [], declaration: nameSpan });
+      }
+    }
+    if (command.rule && chainName !== undefined) {
+      table.chains.get(chainName)?.rules.push(command.rule);
+    }
+  }
+}
+
+function isBuiltinElsewhere(name: string): boolean {
+  for (const chains of Object.values(BUILTIN_CHAINS)) if (chains.includes(name)) return true;
+  return false;
+}

@@ -1,0 +1,450 @@
+/**
+ * Reads the argv of one rule line the way iptables' do_parse() does:
+ * getopt_long over a table of options that grows as `-m` and `-j` load
+ * extensions, exact names before unambiguous prefixes, `!` applying to the
+ * next option, and the protocol match (`-p tcp`) loaded on demand when an
+ * option nobody knows follows it. The result is a Command (with its Rule);
+ * structural problems are reported here, value problems by the checks.
+ */
+import { findAnyFamily, findMatch, findTarget, STANDARD_VERDICTS } from '../catalog/index.js';
+import type { ExtensionDef, Family, OptionDef } from '../catalog/types.js';
+import type { Reporter } from '../diagnostics.js';
+import { COMMAND_KEYS, GENERIC_BY_SHORT, GENERIC_OPTIONS, type GenericKey, type GenericOption } from './generic-options.js';
+import type { Arg, Command, CommandName, ExtensionUse, MatchUse, Part, Rule, TargetUse } from './types.js';
+
+/** One entry of the merged getopt table. */
+interface LongEntry {
+  name: string;
+  generic?: GenericOption;
+  ext?: ExtensionDef;
+  option?: OptionDef;
+}
+
+export interface ReadContext {
+  line: number;
+  family: Family;
+  reporter: Reporter;
+}
+
+const GENERIC_LONG_ENTRIES: LongEntry[] = GENERIC_OPTIONS.filter((o) => o.long).map((o) => ({ name: o.long as string, generic: o }));
+
+const PROTOCOL_MATCH_ALIASES: Record<string, string> = {
+  icmpv6: 'icmp6',
+  'ipv6-icmp': 'icmp6',
+  '6': 'tcp',
+  '17': 'udp',
+  '1': 'icmp',
+  '58': 'icmp6',
+  '132': 'sctp',
+  '33': 'dccp',
+  '50': 'esp',
+  '51': 'ah',
+};
+
+/** The match `-p NAME` would load implicitly, following iptables' find_proto. */
+export function protocolMatchName(protocol: string): string {
+  const lower = protocol.toLowerCase();
+  return PROTOCOL_MATCH_ALIASES[lower] ?? lower;
+}
+
+/** Match names iptables maps to another extension (xtables_find_match). */
+function canonicalMatchName(name: string): string {
+  return name === 'icmpv6' || name === 'ipv6-icmp' ? 'icmp6' : name;
+}
+
+function longEntriesOf(ext: ExtensionDef, family: Family): LongEntry[] {
+  const entries: LongEntry[] = [];
+  for (const option of ext.options) {
+    if (option.family && option.family !== family) continue;
+    entries.push({ name: option.name, ext, option });
+    if (option.aliases) for (const alias of option.aliases) entries.push({ name: alias, ext, option });
+  }
+  return entries;
+}
+
+function sameEntry(a: LongEntry, b: LongEntry): boolean {
+  if (a.generic || b.generic) return !!a.generic && !!b.generic && a.generic.key === b.generic.key;
+  return a.ext === b.ext && a.option === b.option;
+}
+
+/** Arg covering part of another (the value after `=`, or after a short option letter). */
+function subArg(arg: Arg, offset: number): Arg {
+  return {
+    kind: 'word',
+    value: arg.value.slice(offset),
+    start: arg.quoted ? arg.start : arg.start + offset,
+    end: arg.end,
+    quoted: arg.quoted,
+    unterminated: arg.unterminated,
+  };
+}
+
+function span(ctx: ReadContext, arg: { start: number; end: number }) {
+  return { line: ctx.line, start: arg.start, end: arg.end };
+}
+
+const COMMAND_OF: Partial<Record<GenericKey, CommandName>> = {
+  append: 'append', insert: 'insert', delete: 'delete', replace: 'replace', check: 'check',
+  'new-chain': 'new-chain', 'delete-chain': 'delete-chain', flush: 'flush', zero: 'zero',
+  policy: 'policy', 'rename-chain': 'rename-chain', list: 'list', 'list-rules': 'list-rules',
+};
+
+const PART_OF: Partial<Record<GenericKey, keyof Pick<Rule, 'protocol' | 'source' | 'destination' | 'inInterface' | 'outInterface' | 'fragment'>>> = {
+  protocol: 'protocol', source: 'source', destination: 'destination',
+  'in-interface': 'inInterface', 'out-interface': 'outInterface', fragment: 'fragment',
+};
+
+const SHORT_FOR_PART: Record<string, string> = {
+  protocol: '-p', source: '-s', destination: '-d', inInterface: '-i', outInterface: '-o', fragment: '-f',
+};
+
+/** xs_has_arg: the next argument is taken as an optional value unless it looks like an option or `!`. */
+function hasOptionalValue(next: Arg | undefined): next is Arg {
+  if (!next) return false;
+  const c = next.value.charCodeAt(0);
+  return c !== 45 /* - */ && c !== 33 /* ! */;
+}
+
+export function readRuleLine(args: Arg[], ctx: ReadContext): Command {
+  const { reporter, family } = ctx;
+  const command: Command = { line: ctx.line };
+  const rule: Rule = { line: ctx.line, matches: [], args };
+  let longTable: LongEntry[] = GENERIC_LONG_ENTRIES;
+  const merged = new Set<ExtensionDef>();
+  let negation: Arg | undefined;
+  let protocolUsed = false;
+  let tableSeen = false;
+  // After iptables would already have failed on an option it cannot resolve, the words
+  // that follow are that option's values, not new mistakes: don't report them again.
+  let lostTrack = false;
+
+  const mergeOptions = (ext: ExtensionDef) => {
+    if (merged.has(ext)) return;
+    merged.add(ext);
+    longTable = longTable.concat(longEntriesOf(ext, family));
+  };
+
+  const addMatch = (use: MatchUse) => {
+    rule.matches.push(use);
+    if (use.def) mergeOptions(use.def);
+  };
+
+  /** The extension instance that receives an option of `ext`: the target, else the latest match of that name. */
+  const instanceFor = (ext: ExtensionDef): ExtensionUse | undefined => {
+    if (rule.target?.def === ext) return rule.target;
+    for (let i = rule.matches.length - 1; i >= 0; i--) if (rule.matches[i].def === ext) return rule.matches[i];
+    return undefined;
+  };
+
+  const resolveLong = (name: string): LongEntry[] => {
+    for (const entry of longTable) if (entry.name === name) return [entry];
+    const candidates: LongEntry[] = [];
+    for (const entry of longTable) {
+      if (entry.name.startsWith(name) && !candidates.some((c) => sameEntry(c, entry))) candidates.push(entry);
+    }
+    return candidates;
+  };
+
+  const tryImplicitProtocol = (): boolean => {
+    const protocol = rule.protocol?.value?.value;
+    if (!protocol || protocolUsed) return false;
+    const def = findMatch(protocolMatchName(protocol), family);
+    if (!def) return false;
+    protocolUsed = true;
+    addMatch({ extensionName: def.name, def, options: [], implicit: true });
+    return true;
+  };
+
+  const applyNegationTo = (what: string, token: Arg) => {
+    if (!negation) return;
+    reporter.report('IPT127', span(ctx, negation), `\`!\` cannot negate ${what}; only -p, -s, -d, -i, -o, -f and options of matches that allow it can be negated`, {
+      related: [{ message: `the option it precedes: ${token.value}`, line: ctx.line }],
+    });
+  };
+
+  let i = 0;
+  while (i < args.length) {
+    const arg = args[i];
+    i++;
+    if (arg.value === '!' ) {
+      if (negation) reporter.report('IPT127', span(ctx, arg), 'two `!` in a row: iptables allows only one negation per option');
+      negation = arg;
+      continue;
+    }
+    if (arg.value.length < 2 || arg.value.charCodeAt(0) !== 45 /* - */) {
+      if (!lostTrack || arg.value.startsWith('#')) reporter.report('IPT112', span(ctx, arg), strayMessage(arg));
+      negation = undefined;
+      continue;
+    }
+
+    // Resolve the option: long (exact, then prefix) or short (one letter, value attached or next).
+    let entry: LongEntry | undefined;
+    let inlineValue: Arg | undefined;
+    const isLong = arg.value.charCodeAt(1) === 45;
+    if (isLong) {
+      const eq = arg.value.indexOf('=');
+      const name = eq >= 0 ? arg.value.slice(2, eq) : arg.value.slice(2);
+      if (eq >= 0) inlineValue = subArg(arg, eq + 1);
+      if (name.length === 0) {
+        reporter.report('IPT113', span(ctx, arg), '`--` ends option parsing in getopt; iptables-restore then rejects the words after it');
+        negation = undefined;
+        continue;
+      }
+      let found = resolveLong(name);
+      if (found.length === 0 && tryImplicitProtocol()) found = resolveLong(name);
+      if (found.length > 1) {
+        const names = found.map((c) => `--${c.name}`).join(', ');
+        reporter.report('IPT115', span(ctx, arg), `\`--${name}\` is ambiguous: it could be ${names}; write the option out`);
+        lostTrack = true;
+        negation = undefined;
+        continue;
+      }
+      if (found.length === 0) {
+        if (!rule.matches.some((m) => !m.def)) reportUnknownOption(ctx, arg, `--${name}`, rule);
+        lostTrack = true;
+        negation = undefined;
+        continue;
+      }
+      entry = found[0];
+    } else {
+      const letter = arg.value[1];
+      const generic = GENERIC_BY_SHORT.get(letter);
+      if (!generic) {
+        reportUnknownOption(ctx, arg, `-${letter}`, rule);
+        lostTrack = true;
+        negation = undefined;
+        continue;
+      }
+      entry = { name: generic.long ?? letter, generic };
+      if (arg.value.length > 2) {
+        if (generic.arity === 0) {
+          // getopt would read the rest as more flags; iptables-restore lines never need that.
+          reporter.report('IPT113', span(ctx, arg), `\`${arg.value}\`: \`-${letter}\` takes no value; separate the options`);
+          negation = undefined;
+          continue;
+        }
+        inlineValue = subArg(arg, 2);
+      }
+    }
+
+    if (entry.generic) {
+      i = readGeneric(entry.generic, arg, inlineValue, i);
+    } else if (entry.ext && entry.option) {
+      i = readExtensionOption(entry.ext, entry.option, arg, inlineValue, i);
+    }
+    negation = undefined;
+  }
+  if (negation) reporter.report('IPT127', span(ctx, negation), '`!` at the end of the line negates nothing');
+
+  if (!command.name) {
+    const where = args[0] ?? { start: 0, end: 0 };
+    reporter.report('IPT121', { line: ctx.line, start: where.start, end: args.length ? args[args.length - 1].end : 0 }, 'rule line without a command: start it with -A CHAIN (or -I, -D, -R, -N, -X, -F, -Z, -P, -E)');
+  }
+  if (command.name === 'append' || command.name === 'insert' || command.name === 'replace' || command.name === 'delete' || command.name === 'check') {
+    command.rule = rule;
+    rule.chain = command.chain;
+  }
+  return command;
+
+  function takeValue(option: Arg, inline: Arg | undefined, at: number, label: string): { value?: Arg; next: number } {
+    if (inline) return { value: inline, next: at };
+    const value = args[at];
+    if (!value) {
+      reporter.report('IPT114', span(ctx, option), `${option.value} needs a value (${label})`);
+      return { next: at };
+    }
+    return { value, next: at + 1 };
+  }
+
+  function readGeneric(generic: GenericOption, token: Arg, inline: Arg | undefined, at: number): number {
+    const key = generic.key;
+    if (negation && !generic.invert) applyNegationTo(`\`${token.value}\``, token);
+
+    if (COMMAND_KEYS.has(key)) {
+      const name = COMMAND_OF[key] as CommandName;
+      if (command.name) {
+        reporter.report('IPT122', span(ctx, token), `a second command \`${token.value}\`: one line holds one command (already ${command.commandToken?.value})`);
+      }
+      command.name ??= name;
+      command.commandToken ??= token;
+      let next = at;
+      let chain: Arg | undefined;
+      if (generic.arity === 1) {
+        const taken = takeValue(token, inline, next, 'a chain name');
+        chain = taken.value;
+        next = taken.next;
+      } else if (inline) {
+        chain = inline;
+      } else if (hasOptionalValue(args[next])) {
+        chain = args[next++];
+      }
+      command.chain ??= chain;
+      if (name === 'insert' || name === 'delete' || name === 'replace' || name === 'zero' || name === 'list' || name === 'list-rules') {
+        if (hasOptionalValue(args[next]) && (name !== 'delete' || /^\d+$/.test(args[next].value))) {
+          command.ruleNumber = args[next++];
+          if (!/^\d+$/.test(command.ruleNumber.value) || Number(command.ruleNumber.value) < 1) {
+            reporter.report('IPT123', span(ctx, command.ruleNumber), `\`${command.ruleNumber.value}\` is not a rule number (1 or more)`);
+          }
+        } else if (name === 'replace') {
+          reporter.report('IPT114', span(ctx, token), `${token.value} needs a chain and a rule number: -R CHAIN NUMBER`);
+        }
+      }
+      if (name === 'policy' || name === 'rename-chain') {
+        if (hasOptionalValue(args[next])) command.extra = args[next++];
+        else reporter.report('IPT114', span(ctx, token), name === 'policy' ? '-P needs a chain and a policy: -P CHAIN ACCEPT|DROP' : '-E needs the old and the new chain name');
+      }
+      return next;
+    }
+
+    const partKey = PART_OF[key];
+    if (partKey) {
+      if (rule[partKey]) {
+        reporter.report('IPT126', span(ctx, token), `${SHORT_FOR_PART[partKey]} given twice: iptables allows it once per rule`);
+      }
+      let next = at;
+      let value: Arg | undefined;
+      if (generic.arity === 1) {
+        const taken = takeValue(token, inline, next, key === 'protocol' ? 'a protocol' : key.endsWith('interface') ? 'an interface name' : 'an address');
+        value = taken.value;
+        next = taken.next;
+      }
+      const part: Part = { option: token, negation, value };
+      rule[partKey] ??= part;
+      if (key === 'fragment' && family === 'ipv6') {
+        reporter.report('IPT113', span(ctx, token), '`-f` is IPv4 only: ip6tables rejects it; use -m frag');
+      }
+      return next;
+    }
+
+    switch (key) {
+      case 'match': {
+        const taken = takeValue(token, inline, at, 'a match name');
+        if (taken.value) loadMatch(token, taken.value);
+        return taken.next;
+      }
+      case 'jump':
+      case 'goto': {
+        const taken = takeValue(token, inline, at, key === 'jump' ? 'a target or chain' : 'a chain');
+        if (rule.target) {
+          reporter.report('IPT126', span(ctx, token), `a second ${token.value}: a rule has one target (already ${rule.target.keyword?.value} ${rule.target.name?.value})`);
+        }
+        if (taken.value && !rule.target) loadTarget(token, taken.value, key === 'goto');
+        return taken.next;
+      }
+      case 'table': {
+        const taken = takeValue(token, inline, at, 'a table');
+        reporter.report('IPT113', span(ctx, token), tableSeen ? '-t given twice' : 'iptables-restore sets the table from the `*table` line; -t is not allowed on a rule line');
+        tableSeen = true;
+        return taken.next;
+      }
+      case 'set-counters': {
+        const taken = takeValue(token, inline, at, 'packets and bytes');
+        let next = taken.next;
+        if (taken.value && !taken.value.value.includes(',')) {
+          if (hasOptionalValue(args[next])) next++;
+          else reporter.report('IPT114', span(ctx, token), '-c needs two values: -c PACKETS BYTES');
+        }
+        return next;
+      }
+      case 'wait':
+      case 'wait-interval':
+        reporter.report('IPT113', span(ctx, token), `\`${token.value}\` cannot be used inside iptables-restore input`);
+        return inline || !hasOptionalValue(args[at]) ? at : at + 1;
+      case 'modprobe': {
+        const taken = takeValue(token, inline, at, 'a program');
+        return taken.next;
+      }
+      case 'ipv4':
+      case 'ipv6':
+        if ((key === 'ipv4') !== (family === 'ipv4')) {
+          // iptables ignores the line silently when the family does not match; say so.
+          reporter.report('IPT113', span(ctx, token), `\`${token.value}\` on an ${family === 'ipv4' ? 'IPv4' : 'IPv6'} ruleset: iptables skips this whole line`, { severity: 'warning' });
+        }
+        return at;
+      case 'help':
+      case 'version':
+      case 'list':
+        reporter.report('IPT113', span(ctx, token), `\`${token.value}\` makes iptables print and exit; it has no place in a rules file`);
+        return at;
+      default:
+        // -n, -v, -x, --line-numbers, -b: accepted and meaningless in a rules file.
+        return at;
+    }
+  }
+
+  function loadMatch(keyword: Arg, nameArg: Arg) {
+    if (negation) {
+      reporter.report('IPT127', span(ctx, negation), '`!` cannot negate -m; put it before the match option instead (`-m conntrack ! --ctstate NEW`)');
+    }
+    const name = canonicalMatchName(nameArg.value);
+    const def = findMatch(name, family);
+    if (!def) reportUnknownExtension(ctx, nameArg, 'match');
+    addMatch({ name: nameArg, keyword, extensionName: def?.name ?? nameArg.value, def, options: [], implicit: false });
+  }
+
+  function loadTarget(keyword: Arg, nameArg: Arg, isGoto: boolean) {
+    const name = nameArg.value;
+    const def = isGoto ? undefined : findTarget(name, family);
+    const standard = !def;
+    const target: TargetUse = { name: nameArg, keyword, extensionName: def?.name ?? name, def, options: [], goto: isGoto, standard };
+    rule.target = target;
+    if (def) mergeOptions(def);
+    else if (!isGoto && !STANDARD_VERDICTS.has(name)) {
+      const other = findAnyFamily(name, 'target');
+      if (other) {
+        reporter.report('IPT201', span(ctx, nameArg), `target ${name} exists only for ${other.families.join(' and ')}, not in this ${family} ruleset`);
+      }
+    }
+  }
+
+  function readExtensionOption(ext: ExtensionDef, option: OptionDef, token: Arg, inline: Arg | undefined, at: number): number {
+    const instance = instanceFor(ext);
+    const specs = option.args ?? [];
+    const values: Arg[] = [];
+    let next = at;
+    if (specs.length === 0) {
+      if (inline) reporter.report('IPT113', span(ctx, token), `--${option.name} takes no value`);
+    } else if (option.optionalArg) {
+      if (inline) values.push(inline);
+      else if (hasOptionalValue(args[next])) values.push(args[next++]);
+    } else {
+      for (let k = 0; k < specs.length; k++) {
+        if (k === 0 && inline) {
+          values.push(inline);
+          continue;
+        }
+        const value = args[next];
+        if (!value) {
+          reporter.report('IPT114', span(ctx, token), `${token.value} needs ${specs.length > 1 ? `${specs.length} values` : 'a value'} (${specs.map((s) => s.label ?? s.kind).join(' ')})`);
+          break;
+        }
+        values.push(value);
+        next++;
+      }
+    }
+    instance?.options.push({ token, def: option, negation, values });
+    return next;
+  }
+}
+
+function strayMessage(arg: Arg): string {
+  if (arg.value === '#' || arg.value.startsWith('#')) {
+    return 'a `#` comment after a rule is not allowed: iptables-restore reads `#` as an argument and fails ("Bad argument"). Put the comment on its own line, or use -m comment --comment';
+  }
+  return `stray word \`${arg.value}\`: iptables-restore fails with "Bad argument"`;
+}
+
+function reportUnknownOption(ctx: ReadContext, arg: Arg, name: string, rule: Rule) {
+  const loaded = rule.matches.map((m) => m.extensionName).concat(rule.target?.def ? [rule.target.extensionName] : []);
+  const hint = loaded.length ? ` (loaded: ${loaded.join(', ')})` : rule.protocol ? '' : '; options of a protocol match need -p first, e.g. -p tcp --dport 22';
+  ctx.reporter.report('IPT113', span(ctx, arg), `unknown option \`${name}\`${hint}`);
+}
+
+function reportUnknownExtension(ctx: ReadContext, nameArg: Arg, kind: 'match') {
+  const other = findAnyFamily(canonicalMatchName(nameArg.value), kind);
+  if (other) {
+    ctx.reporter.report('IPT201', span(ctx, nameArg), `match \`${nameArg.value}\` exists only for ${other.families.join(' and ')}, not in this ${ctx.family} ruleset`);
+  } else {
+    ctx.reporter.report('IPT200', span(ctx, nameArg), `unknown match \`${nameArg.value}\`: iptables 1.8.9 has no such extension ("Couldn't load match")`);
+  }
+}
