@@ -24,8 +24,7 @@ function validatePrefixOrMask(text: string, ctx: ValueContext): ValueProblem[] {
   return [{ message: `\`${text}\` is neither a prefix length (0-32) nor a netmask` }];
 }
 
-/** Shared with hashlimit's --hashlimit-srcmask/--hashlimit-dstmask, which use the same parser. */
-export const prefixOrMask: ValueSpec = { kind: 'custom', label: 'prefix_length', validate: validatePrefixOrMask };
+const prefixOrMask: ValueSpec = { kind: 'custom', label: 'prefix_length', validate: validatePrefixOrMask };
 
 export const connlimit: ExtensionDef = {
   name: 'connlimit',
