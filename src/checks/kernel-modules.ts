@@ -1,0 +1,325 @@
+/**
+ * Kernel-module analysis: what the ruleset needs (src/kernel/requirements.ts)
+ * against what each target kernel has (src/kernel/profile.ts), reported at the
+ * token that causes each need, with the module, CONFIG symbol, kernel and fix.
+ */
+import { findAnyFamily } from '../catalog/index.js';
+import type { ExtensionDef } from '../catalog/types.js';
+import type { RelatedInformation, ReportExtras, Reporter, Severity, Span } from '../diagnostics.js';
+import type { LintOptions } from '../lint-options.js';
+import type { RulesFile } from '../model/types.js';
+import { compareVersions, type KernelProfile } from '../kernel/profile.js';
+import { referenceFor } from '../kernel/reference.js';
+import { decideBackend, optionName, requirementsOf, setReferences, type ModuleNeed, type Requirement } from '../kernel/requirements.js';
+import { moduleState, type ModuleState } from '../kernel/state.js';
+
+export interface CheckInfo {
+  code: string;
+  name: string;
+  severity: Severity;
+  summary: string;
+  description: string;
+  bad: string;
+  good: string;
+  fix: string;
+}
+
+export const MODULES_LOAD_FILE = '/etc/modules-load.d/iptables.conf';
+
+export const kernelCheckInfo: readonly CheckInfo[] = [
+  {
+    code: 'IPT401',
+    name: 'kernel-module-not-built',
+    severity: 'error',
+    summary: 'The target kernel was built without a module the ruleset needs.',
+    description:
+      'A table, match or target needs a kernel module whose CONFIG symbol is not set in the target kernel config (or is missing from it). iptables-restore fails on that rule ("No chain/target/match by that name" or "Extension X revision 0 not supported") and the whole file is rejected.',
+    bad: '# CONFIG_NETFILTER_XT_MATCH_RECENT is not set\n-A INPUT -m recent --name ssh --rcheck -j DROP',
+    good: 'CONFIG_NETFILTER_XT_MATCH_RECENT=m\n-A INPUT -m recent --name ssh --rcheck -j DROP',
+    fix: 'Rebuild the kernel with the named symbol set to `m` (or `y`), or use a kernel that has it.',
+  },
+  {
+    code: 'IPT402',
+    name: 'kernel-extension-removed',
+    severity: 'error',
+    summary: 'The extension was removed from the target kernel version.',
+    description:
+      'No module of the target kernel provides this extension any more (ULOG since Linux 3.17, CLUSTERIP in current kernels). The userspace iptables may still know the name, but loading the rule fails.',
+    bad: '-A INPUT -j ULOG --ulog-prefix "in: "',
+    good: '-A INPUT -j NFLOG --nflog-prefix "in: "',
+    fix: 'Use the replacement the message names (ULOG → NFLOG, CLUSTERIP → the cluster match).',
+  },
+  {
+    code: 'IPT403',
+    name: 'kernel-module-not-installed',
+    severity: 'error',
+    summary: 'The module is configured as loadable (=m) but is not installed.',
+    description:
+      'The kernel was built with the module as `=m`, but the given modules directory (modules.dep, modules.alias) does not contain it. Distributions split rarely used modules into a separate package (Ubuntu: linux-modules-extra, RHEL: kernel-modules-extra), so a minimal install lacks them.',
+    bad: 'CONFIG_NETFILTER_XT_MATCH_RECENT=m, but xt_recent.ko is not in /lib/modules/$(uname -r)/modules.dep',
+    good: 'xt_recent.ko listed in modules.dep after installing linux-modules-extra-$(uname -r)',
+    fix: 'Install the package that ships the module, then run depmod.',
+  },
+  {
+    code: 'IPT404',
+    name: 'kernel-module-not-loaded',
+    severity: 'info',
+    summary: 'The module is available but not loaded; the kernel loads it on demand unless module loading is disabled.',
+    description:
+      'The lsmod listing does not show the module. On a normal host the kernel loads it when the rules are restored. In containers or with kernel.modules_disabled=1 (`--no-autoload`) it cannot, and this becomes an error: load it at boot from /etc/modules-load.d/.',
+    bad: 'lsmod without xt_recent, host with modules_disabled=1',
+    good: 'xt_recent listed in /etc/modules-load.d/iptables.conf',
+    fix: '`modprobe MODULE` now, and add the module name as a line of /etc/modules-load.d/iptables.conf to load it at boot.',
+  },
+  {
+    code: 'IPT405',
+    name: 'ipset-undefined',
+    severity: 'error',
+    summary: 'A rule refers to an ipset that the given `ipset save` file does not define.',
+    description:
+      'iptables-restore looks the set up by name when it loads the rule; a set that does not exist yet makes the restore fail. The sets must be created (ipset restore) before the rules are loaded.',
+    bad: '-A INPUT -m set --match-set blocklist src -j DROP   (no `create blocklist …` in the ipset file)',
+    good: 'create blocklist hash:net family inet …\n-A INPUT -m set --match-set blocklist src -j DROP',
+    fix: 'Create the set in the ipset file (`create NAME TYPE …`) or fix the set name.',
+  },
+  {
+    code: 'IPT406',
+    name: 'backend-assumed',
+    severity: 'info',
+    summary: 'Neither an option nor the save header says which iptables backend loads the file; nf_tables is assumed.',
+    description:
+      'iptables-nft needs nf_tables and nft_compat instead of the iptable_* table modules, and no xt_* module for extensions it translates natively. The module analysis assumes iptables-nft, the default on current distributions, unless `--backend` or a `# Generated by iptables-save … (legacy)` header says otherwise.',
+    bad: '*filter   (no "# Generated by" header, no --backend)',
+    good: '# Generated by iptables-save v1.8.9 (nf_tables) on …\n*filter',
+    fix: 'Pass `--backend legacy` or `--backend nft`, or keep the header iptables-save writes.',
+  },
+  {
+    code: 'IPT501',
+    name: 'userspace-too-old',
+    severity: 'error',
+    summary: 'The extension or option is newer than the iptables that will load the file.',
+    description:
+      'The catalog records the iptables release that introduced some extensions and options. When the save header or `--iptables-version` names an older iptables, it rejects the rule as unknown.',
+    bad: '--iptables-version 1.4.21 with an option the catalog marks as added in a later release',
+    good: 'the same rule with --iptables-version at or above the release that added it',
+    fix: 'Upgrade iptables on the target host, or avoid the extension or option.',
+  },
+];
+
+const FIX_INSTALL = 'Ubuntu: `linux-modules-extra-$(uname -r)`; RHEL: `kernel-modules-extra`';
+
+function severityOf(code: string): Severity {
+  return kernelCheckInfo.find((c) => c.code === code)!.severity;
+}
+
+function needPhrase(req: Requirement, need: ModuleNeed): string {
+  const head = `\`${req.what}\` needs ${need.module}`;
+  switch (need.role) {
+    case 'dependency':
+      return `${head} (a dependency of ${need.neededBy})`;
+    case 'runtime':
+      return `${head} (requested by ${need.neededBy} when the rule is loaded)`;
+    case 'backend':
+      return `${head} (for iptables-nft)`;
+    case 'set-type':
+      return `${head} (the ip_set module for that set type)`;
+    default:
+      return head;
+  }
+}
+
+function relatedFor(state: ModuleState, need: ModuleNeed, profile: KernelProfile): RelatedInformation[] {
+  const out: RelatedInformation[] = [];
+  const config = profile.config;
+  const symbolLine = (s: { symbol: string; value: string; line: number }) =>
+    s.value === 'n' ? `# ${s.symbol} is not set` : `${s.symbol}=${s.value}`;
+  switch (state.state) {
+    case 'not-built':
+      if (state.symbol) out.push({ message: symbolLine(state.symbol), file: state.file, line: state.symbol.line });
+      else out.push({ message: need.config ? `${need.config} does not appear in this config` : `${need.module} is not in this list`, file: state.file });
+      break;
+    case 'not-installed':
+      if (state.symbol && config) out.push({ message: symbolLine(state.symbol), file: config.file, line: state.symbol.line });
+      if (state.built) out.push({ message: `${state.built.path ?? need.module} was built (modules.order)`, file: state.built.file, line: state.built.line });
+      out.push({ message: `${need.module} is not listed here`, file: state.file });
+      break;
+    case 'not-loaded':
+      if (state.symbol && config) out.push({ message: symbolLine(state.symbol), file: config.file, line: state.symbol.line });
+      if (state.installed) out.push({ message: `${state.installed.path ?? need.module} is installed`, file: state.installed.file, line: state.installed.line });
+      out.push({ message: `${need.module} is not loaded`, file: state.file });
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+function report(reporter: Reporter, options: LintOptions, code: string, span: Span, message: string, extras: ReportExtras): void {
+  const override = options.severities?.[code];
+  if (override === 'off') return;
+  reporter.report(code, span, message, { severity: override ?? extras.severity ?? severityOf(code), ...extras });
+}
+
+function data(need: ModuleNeed | undefined, kernel: string): Record<string, string> {
+  const d: Record<string, string> = { kernel };
+  if (need) d.module = need.module;
+  if (need?.config) d.config = need.config;
+  return d;
+}
+
+/** Report one need on one kernel; returns whether it found a hard problem (so callers stop at the root cause). */
+function judge(
+  reporter: Reporter,
+  options: LintOptions,
+  profile: KernelProfile,
+  req: Requirement,
+  need: ModuleNeed,
+  once: Set<string>,
+  primary: boolean,
+): boolean {
+  const kernel = profile.label;
+  const state = moduleState(profile, { module: need.module, config: need.config, noAlias: primary && req.noAlias ? { file: req.noAlias.file } : undefined });
+  const key = `${kernel}\u0000${need.module}\u0000${state.state}`;
+  const related = relatedFor(state, need, profile);
+  const extras = { data: data(need, kernel), related: related.length ? related : undefined };
+  switch (state.state) {
+    case 'not-built': {
+      if (!primary && once.has(key)) return true;
+      once.add(key);
+      const why = state.symbol
+        ? state.symbol.value === 'n'
+          ? `${state.symbol.symbol} is not set`
+          : `${state.symbol.symbol}=${state.symbol.value}`
+        : need.config
+          ? `${need.config} is absent from ${state.file}`
+          : `${need.module} is in neither modules.builtin nor modules.order`;
+      const fix = need.config ? `rebuild with \`${need.config}=m\`` : 'rebuild the kernel with this module enabled';
+      report(reporter, options, 'IPT401', req.span, `${needPhrase(req, need)}, but kernel ${kernel} was built without it (${why}): ${fix}`, extras);
+      return true;
+    }
+    case 'not-installed': {
+      if (!primary && once.has(key)) return true;
+      once.add(key);
+      const config = state.symbol ? ` (${state.symbol.symbol}=${state.symbol.value})` : need.config ? ` (${need.config})` : '';
+      const where = req.noAlias && primary && !profile.installed ? `no alias in ${state.file} answers \`${req.noAlias.request}\`` : `it is not in ${state.file}`;
+      report(
+        reporter,
+        options,
+        'IPT403',
+        req.span,
+        `${needPhrase(req, need)}${config}, but kernel ${kernel} does not have it installed (${where}): install the package that ships \`${need.module}.ko\` (${FIX_INSTALL})`,
+        extras,
+      );
+      return true;
+    }
+    case 'not-loaded': {
+      // Hard dependencies come with modprobe of the module itself; only the module and the
+      // modules requested at run time have to be loaded by name.
+      if (need.role === 'dependency') return false;
+      if (once.has(key)) return false;
+      once.add(key);
+      const load = `\`modprobe ${need.module}\`, and add the line \`${need.module}\` to ${MODULES_LOAD_FILE}`;
+      if (options.noAutoload) {
+        report(reporter, options, 'IPT404', req.span, `${needPhrase(req, need)}, which is not loaded on kernel ${kernel} and cannot be loaded on demand on this host (--no-autoload): load it before the rules with ${load}`, { ...extras, severity: 'error' });
+        return true;
+      }
+      report(reporter, options, 'IPT404', req.span, `${needPhrase(req, need)}, which is not loaded on kernel ${kernel}; the kernel will load it on demand. To load it at boot: ${load}`, extras);
+      return false;
+    }
+    default:
+      return false;
+  }
+}
+
+function reportRemoved(reporter: Reporter, options: LintOptions, profile: KernelProfile, req: Requirement): void {
+  const removed = req.removed!;
+  const name = req.extension?.name ?? req.what;
+  const instead = removed.replacement ? `; use ${removed.replacement} instead` : '';
+  report(reporter, options, 'IPT402', req.span, `\`${req.what}\` cannot load on kernel ${profile.label}: ${removed.history}, and no module of this kernel provides \`${name}\`${instead}`, {
+    data: { kernel: profile.label, extension: name },
+  });
+}
+
+/** Userspace: extensions and options newer than the iptables that will load the file. */
+function checkUserspace(file: RulesFile, options: LintOptions, reporter: Reporter): void {
+  const version = options.iptablesVersion ?? file.generatedBy?.version;
+  if (!version) return;
+  const source = options.iptablesVersion ? '--iptables-version' : 'the save header';
+  type Dated = { since?: string };
+  for (const table of file.tables) {
+    for (const command of table.commands) {
+      const rule = command.rule;
+      if (!rule) continue;
+      const uses = [...rule.matches.map((m) => ({ kind: 'match' as const, use: m })), ...(rule.target && !rule.target.standard ? [{ kind: 'target' as const, use: rule.target }] : [])];
+      for (const { kind, use } of uses) {
+        const def: (ExtensionDef & Dated) | undefined = use.def ?? findAnyFamily(use.extensionName, kind);
+        const token = use.name ?? use.keyword;
+        if (def?.since && token && compareVersions(def.since, version) > 0) {
+          report(reporter, options, 'IPT501', { line: rule.line, start: token.start, end: token.end }, `\`${use.extensionName}\` needs iptables ${def.since} or later, but ${source} says ${version}: upgrade iptables or avoid it`, {
+            data: { extension: use.extensionName, since: def.since, iptables: version },
+          });
+        }
+        for (const o of use.options) {
+          const od = o.def as (typeof o.def & Dated) | undefined;
+          if (od?.since && compareVersions(od.since, version) > 0) {
+            report(reporter, options, 'IPT501', { line: rule.line, start: o.token.start, end: o.token.end }, `\`--${optionName(o)}\` of \`${use.extensionName}\` needs iptables ${od.since} or later, but ${source} says ${version}: upgrade iptables or avoid it`, {
+              data: { extension: use.extensionName, option: optionName(o), since: od.since, iptables: version },
+            });
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Sets the rules use but the ipset file does not define. Independent of any kernel. */
+function checkIpsets(file: RulesFile, options: LintOptions, reporter: Reporter): void {
+  const sets = options.ipsets;
+  if (!sets) return;
+  const files = [...new Set([...sets.values()].map((s) => s.file).filter((f): f is string => !!f))];
+  for (const table of file.tables) {
+    for (const command of table.commands) {
+      const rule = command.rule;
+      if (!rule) continue;
+      for (const use of [...rule.matches, ...(rule.target ? [rule.target] : [])]) {
+        for (const ref of setReferences(use)) {
+          if (sets.has(ref.name)) continue;
+          report(reporter, options, 'IPT405', { line: rule.line, ...ref.span }, `set \`${ref.name}\` is not defined in ${files.join(', ') || 'the ipset file'}: create it there (\`create ${ref.name} TYPE …\`) before the rules are restored`, {
+            data: { set: ref.name },
+            related: files.map((f) => ({ message: 'sets defined here', file: f })),
+          });
+        }
+      }
+    }
+  }
+}
+
+export function checkKernelModules(file: RulesFile, options: LintOptions, reporter: Reporter): void {
+  checkUserspace(file, options, reporter);
+  checkIpsets(file, options, reporter);
+  const kernels = options.kernels ?? [];
+  if (kernels.length === 0) return;
+
+  const backend = decideBackend(file, options.backend);
+  if (backend.source === 'assumed') {
+    const first = file.tables[0]?.header ?? { line: 0, start: 0, end: 0 };
+    report(reporter, options, 'IPT406', first, 'no --backend and no `# Generated by iptables-save … (nf_tables|legacy)` header: assuming iptables-nft (nf_tables) for the kernel-module checks', {});
+  }
+
+  for (const profile of kernels) {
+    const ref = referenceFor(profile);
+    const reqs = requirementsOf(file, { family: file.family, backend: backend.backend, ref, profile, ipsets: options.ipsets });
+    const once = new Set<string>();
+    for (const req of reqs) {
+      if (req.removed) {
+        reportRemoved(reporter, options, profile, req);
+        continue;
+      }
+      if (!req.primary) continue;
+      if (judge(reporter, options, profile, req, req.primary, once, true)) continue;
+      for (const dep of req.deps) {
+        if (judge(reporter, options, profile, req, dep, once, false)) break;
+      }
+    }
+  }
+}
