@@ -26,13 +26,21 @@ import { NFQUEUE } from './NFQUEUE.js';
 import { NOTRACK } from './NOTRACK.js';
 import { RATEEST } from './RATEEST-target.js';
 import { REDIRECT } from './REDIRECT.js';
+import { REJECT } from './REJECT.js';
+import { SECMARK } from './SECMARK.js';
+import { SET } from './SET-target.js';
 import { SNAT } from './SNAT.js';
 import { SNPT } from './SNPT.js';
+import { SYNPROXY } from './SYNPROXY.js';
 import { TCPMSS } from './TCPMSS-target.js';
 import { TCPOPTSTRIP } from './TCPOPTSTRIP.js';
+import { TEE } from './TEE.js';
 import { TOS } from './TOS-target.js';
+import { TPROXY } from './TPROXY.js';
+import { TRACE } from './TRACE.js';
 import { TTL } from './TTL-target.js';
 import { ULOG } from './ULOG.js';
+import { standardTarget } from './standard.js';
 
 export const group: readonly ExtensionDef[] = [
   AUDIT,
@@ -59,11 +67,19 @@ export const group: readonly ExtensionDef[] = [
   NOTRACK,
   RATEEST,
   REDIRECT,
+  REJECT,
+  SECMARK,
+  SET,
   SNAT,
   SNPT,
+  SYNPROXY,
   TCPMSS,
   TCPOPTSTRIP,
+  TEE,
   TOS,
+  TPROXY,
+  TRACE,
   TTL,
   ULOG,
+  standardTarget,
 ];

@@ -1,0 +1,27 @@
+import type { ExtensionDef, ValueProblem } from '../types.js';
+
+// The context buffer is 256 bytes; iptables cuts a longer context silently.
+function validateContext(text: string): ValueProblem[] {
+  if (text.length === 0) return [{ message: 'the security context must not be empty' }];
+  const bytes = Buffer.byteLength(text, 'utf8');
+  return bytes > 255
+    ? [{ message: `context is ${bytes} bytes; iptables silently truncates it to 255`, severity: 'warning' }]
+    : [];
+}
+
+export const SECMARK: ExtensionDef = {
+  name: 'SECMARK',
+  type: 'target',
+  families: ['ipv4', 'ipv6'],
+  summary: 'Sets the packet security mark from an SELinux security context.',
+  // Not in the registration: xt_SECMARK's checkentry refuses every table but these two.
+  tables: ['mangle', 'security'],
+  options: [
+    {
+      name: 'selctx',
+      args: [{ kind: 'string', label: 'context', validate: validateContext }],
+      required: true,
+      summary: 'SELinux security context, e.g. system_u:object_r:http_packet_t:s0; must exist in the loaded policy.',
+    },
+  ],
+};
