@@ -1,0 +1,305 @@
+/**
+ * iptlint benchmark: a report, not a test. It never fails because something is slow.
+ *
+ *   npm run bench                                   # 10,000 and 110,000 rules
+ *   npm run bench -- --sizes 10000,100000,1000000   # choose sizes
+ *   options: --repeat N (timings per measurement, default 5; 3 above 500k rules), --seed S, --nft (also time the
+ *            nf_tables iptables-restore --test), --no-cli, --no-iptables, --profile (CPU profile of one lint per size)
+ *
+ * For each size it writes bench/out/rules-<N>.v4 with the deterministic generator and measures, each in fresh child
+ * processes so runs do not pollute each other:
+ *   - lint() cold: one lint in a new process (what the CLI pays), median of --repeat processes, and its peak RSS;
+ *   - lint() warm: the median of --repeat further calls in one process (closer to what the editor server pays);
+ *   - the whole CLI: `node dist/src/cli/main.js --format json FILE`, wall time and peak RSS (GNU time when present);
+ *   - `unshare -n iptables-legacy-restore --test < FILE` on the same file in the same run, when it is installed and
+ *     we are root, and the ratio iptlint / iptables.
+ * It prints a table and writes bench/out/results.json.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { writeRuleset } from './generate.js';
+import type { WorkerResult } from './lint-worker.js';
+import { profileLint, formatProfile } from './profile.js';
+
+const here = dirname(fileURLToPath(import.meta.url)); // dist/bench
+const root = resolve(here, '..', '..');
+const outDir = join(root, 'bench', 'out');
+const workerJs = join(here, 'lint-worker.js');
+const cliJs = join(root, 'dist', 'src', 'cli', 'main.js');
+
+interface Options {
+  sizes: number[];
+  repeat?: number;
+  seed: number;
+  nft: boolean;
+  cli: boolean;
+  iptables: boolean;
+  profile: boolean;
+}
+
+function parseOptions(argv: string[]): Options {
+  const o: Options = { sizes: [10000, 110000], seed: 1, nft: false, cli: true, iptables: true, profile: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (): string => {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a.startsWith('--sizes')) o.sizes = value().split(',').map((s) => Number(s.replace(/_/g, '').replace(/k$/i, '000').replace(/m$/i, '000000')));
+    else if (a.startsWith('--repeat')) o.repeat = Number(value());
+    else if (a.startsWith('--seed')) o.seed = Number(value());
+    else if (a === '--nft') o.nft = true;
+    else if (a === '--no-cli') o.cli = false;
+    else if (a === '--no-iptables') o.iptables = false;
+    else if (a === '--profile') o.profile = true;
+    else throw new Error(`unknown option ${a}`);
+  }
+  if (o.sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes takes positive integers, e.g. 10000,100000');
+  if (o.repeat !== undefined && (!Number.isInteger(o.repeat) || o.repeat < 1)) throw new Error('--repeat takes a positive integer');
+  return o;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+function which(cmd: string): string | undefined {
+  for (const dir of [...(process.env.PATH ?? '').split(':'), '/usr/sbin', '/sbin']) {
+    if (dir && existsSync(join(dir, cmd))) return join(dir, cmd);
+  }
+  return undefined;
+}
+
+const gnuTime = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-v', 'true']).status === 0 ? '/usr/bin/time' : undefined;
+
+interface Timed {
+  wallMs: number;
+  maxRssKb?: number;
+  status: number | null;
+  stderr: string;
+}
+
+/**
+ * Runs a command once with stdin from a file (or nothing) and stdout thrown away, timing it from here. Peak memory
+ * comes from GNU time when installed; otherwise, for node commands, from a preloaded hook that reports the process's
+ * own resourceUsage() at exit.
+ */
+async function timed(cmd: string, args: string[], stdinFile?: string, isNode = false): Promise<Timed> {
+  const rssFile = join(tmpdir(), `iptlint-bench-${process.pid}-${Math.floor(performance.now() * 1000)}.rss`);
+  let argv = [cmd, ...args];
+  if (gnuTime) argv = [gnuTime, '-v', '-o', rssFile, ...argv];
+  else if (isNode) {
+    const hook = `process.on('exit',()=>require('fs').writeFileSync(${JSON.stringify(rssFile)},'Maximum resident set size (kbytes): '+process.resourceUsage().maxRSS))`;
+    const hookFile = `${rssFile}.cjs`;
+    writeFileSync(hookFile, hook);
+    argv = [cmd, '--require', hookFile, ...args];
+  }
+  const stdin = stdinFile ? openSync(stdinFile, 'r') : 'ignore';
+  const t0 = performance.now();
+  const result = await new Promise<{ status: number | null; stderr: string }>((res) => {
+    const child = spawn(argv[0], argv.slice(1), { stdio: [stdin, 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr?.setEncoding('utf8').on('data', (s: string) => {
+      if (stderr.length < 4000) stderr += s;
+    });
+    child.on('error', (e) => res({ status: null, stderr: String(e) }));
+    child.on('close', (status) => res({ status, stderr }));
+  });
+  const wallMs = performance.now() - t0;
+  if (typeof stdin === 'number') closeSync(stdin);
+  let maxRssKb: number | undefined;
+  if (existsSync(rssFile)) {
+    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(rssFile, 'utf8'));
+    if (m) maxRssKb = Number(m[1]);
+    rmSync(rssFile, { force: true });
+  }
+  rmSync(`${rssFile}.cjs`, { force: true });
+  return { wallMs, maxRssKb, ...result };
+}
+
+function runWorker(file: string, iterations: number): WorkerResult {
+  const r = spawnSync(process.execPath, [workerJs, file, '--iterations', String(iterations)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error((r.stderr || `lint worker exited with ${r.status}`).trim());
+  return JSON.parse(r.stdout) as WorkerResult;
+}
+
+interface Series {
+  medianMs: number;
+  runsMs: number[];
+  maxRssKb?: number;
+  status?: number | null;
+  error?: string;
+}
+
+interface SizeResult {
+  rules: number;
+  file: string;
+  bytes: number;
+  lines: number;
+  generateMs: number;
+  lintCold?: Series & { baselineRssKb: number; diagnostics: number; byCode: Record<string, number> };
+  lintWarm?: Series;
+  cli?: Series;
+  legacyRestore?: Series;
+  nftRestore?: Series;
+  lintError?: string;
+  profileTop?: string;
+}
+
+async function series(repeat: number, run: () => Promise<Timed>, okStatuses: number[]): Promise<Series> {
+  const runs: Timed[] = [];
+  for (let i = 0; i < repeat; i++) runs.push(await run());
+  const bad = runs.find((r) => r.status === null || !okStatuses.includes(r.status));
+  const rss = runs.map((r) => r.maxRssKb).filter((x): x is number => x !== undefined);
+  return {
+    medianMs: median(runs.map((r) => r.wallMs)),
+    runsMs: runs.map((r) => r.wallMs),
+    maxRssKb: rss.length ? Math.max(...rss) : undefined,
+    status: bad ? bad.status : runs[0]?.status,
+    error: bad ? bad.stderr.trim().split('\n').slice(-3).join(' | ') : undefined,
+  };
+}
+
+async function measure(rules: number, o: Options): Promise<SizeResult> {
+  const repeat = o.repeat ?? (rules > 500_000 ? 3 : 5);
+  const file = join(outDir, `rules-${rules}.v4`);
+  const g0 = performance.now();
+  const fd = openSync(file, 'w');
+  const bytes = writeRuleset(fd, rules, o.seed);
+  closeSync(fd);
+  const generateMs = performance.now() - g0;
+  const result: SizeResult = { rules, file, bytes, lines: 0, generateMs };
+  log(`rules=${rules}: generated ${file} (${mb(bytes)} MB) in ${(generateMs / 1000).toFixed(1)} s; repeat=${repeat}`);
+
+  try {
+    const cold: WorkerResult[] = [];
+    for (let i = 0; i < repeat; i++) cold.push(runWorker(file, 1));
+    result.lines = cold[0].lines;
+    const times = cold.map((w) => w.timesMs[0]);
+    result.lintCold = {
+      medianMs: median(times),
+      runsMs: times,
+      maxRssKb: Math.max(...cold.map((w) => w.maxRssKb)),
+      baselineRssKb: median(cold.map((w) => w.baselineMaxRssKb)),
+      diagnostics: cold[0].diagnostics,
+      byCode: cold[0].byCode,
+    };
+    log(`  lint() cold: ${fmtMs(result.lintCold.medianMs)}, peak RSS ${kbToMb(result.lintCold.maxRssKb)} MB, ${cold[0].diagnostics} diagnostics`);
+    const warm = runWorker(file, repeat + 1).timesMs.slice(1);
+    result.lintWarm = { medianMs: median(warm), runsMs: warm };
+    log(`  lint() warm: ${fmtMs(result.lintWarm.medianMs)}`);
+    if (o.profile) {
+      const prof = profileLint(file, join(outDir, 'profiles'));
+      result.profileTop = formatProfile(prof, 15);
+      log(`  CPU profile: ${prof.path}`);
+    }
+  } catch (e) {
+    result.lintError = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    log(`  lint(): not measured: ${result.lintError}`);
+  }
+
+  if (o.cli) {
+    if (existsSync(cliJs)) {
+      // Exit 1 only means the file has error diagnostics; 2 is a usage or I/O failure and is reported as such.
+      result.cli = await series(repeat, () => timed(process.execPath, [cliJs, '--format', 'json', file], undefined, true), [0, 1]);
+      log(`  CLI: ${fmtMs(result.cli.medianMs)}${result.cli.error ? ` (exit ${result.cli.status}: ${result.cli.error})` : ''}`);
+    } else log(`  CLI: not measured: ${cliJs} does not exist (run npm run build)`);
+  }
+
+  const root = process.getuid?.() === 0;
+  if (o.iptables && root) {
+    if (which('iptables-legacy-restore') && which('unshare')) {
+      result.legacyRestore = await series(repeat, () => timed('unshare', ['-n', 'iptables-legacy-restore', '--test'], file), [0]);
+      log(`  iptables-legacy-restore --test: ${fmtMs(result.legacyRestore.medianMs)}${result.legacyRestore.error ? ` (exit ${result.legacyRestore.status}: ${result.legacyRestore.error})` : ''}`);
+    } else log('  iptables-legacy-restore or unshare not installed: not compared');
+    if (o.nft && which('iptables-restore')) {
+      result.nftRestore = await series(repeat, () => timed('unshare', ['-n', 'iptables-restore', '--test'], file), [0]);
+      log(`  iptables-restore (nft) --test: ${fmtMs(result.nftRestore.medianMs)}`);
+    }
+  } else if (o.iptables) log('  not root: iptables-legacy-restore not compared');
+  return result;
+}
+
+const log = (s: string): void => void process.stderr.write(s + '\n');
+const mb = (bytes: number): string => (bytes / 1e6).toFixed(1);
+const kbToMb = (kb: number | undefined): string => (kb === undefined ? '–' : (kb / 1024).toFixed(0));
+const fmtMs = (ms: number | undefined): string => (ms === undefined ? '–' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const rate = (n: number, ms: number | undefined): string => (ms === undefined ? '–' : Math.round(n / (ms / 1000)).toLocaleString('en-US'));
+
+function table(results: SizeResult[]): string {
+  const head = ['rules', 'MB', 'lint cold', 'lint warm', 'rules/s (cold)', 'MB/s (cold)', 'lint peak RSS MB', 'CLI', 'CLI peak RSS MB', 'legacy-restore --test', 'legacy RSS MB', 'CLI / legacy', 'lint / legacy'];
+  const rows = results.map((r) => {
+    const lint = r.lintCold?.medianMs;
+    const leg = r.legacyRestore && !r.legacyRestore.error ? r.legacyRestore.medianMs : undefined;
+    const cli = r.cli && !r.cli.error ? r.cli.medianMs : undefined;
+    return [
+      r.rules.toLocaleString('en-US'),
+      mb(r.bytes),
+      fmtMs(lint),
+      fmtMs(r.lintWarm?.medianMs),
+      rate(r.rules, lint),
+      lint === undefined ? '–' : (r.bytes / 1e6 / (lint / 1000)).toFixed(1),
+      kbToMb(r.lintCold?.maxRssKb),
+      r.cli?.error ? `exit ${r.cli.status}` : fmtMs(cli),
+      kbToMb(r.cli?.maxRssKb),
+      r.legacyRestore?.error ? `exit ${r.legacyRestore.status}` : fmtMs(leg),
+      kbToMb(r.legacyRestore?.maxRssKb),
+      cli !== undefined && leg !== undefined ? (cli / leg).toFixed(2) : '–',
+      lint !== undefined && leg !== undefined ? (lint / leg).toFixed(2) : '–',
+    ];
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]): string => '| ' + cells.map((c, i) => c.padStart(widths[i])).join(' | ') + ' |';
+  return [line(head), '|' + widths.map((w) => '-'.repeat(w + 1) + ':').join('|') + '|', ...rows.map(line)].join('\n');
+}
+
+function machine(): Record<string, string | number> {
+  const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' });
+  return {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cpus: cpus().length,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    commit: git.status === 0 ? git.stdout.trim() : 'unknown',
+    peakRssTool: gnuTime ? 'GNU time -v' : 'resourceUsage() at exit',
+  };
+}
+
+async function main(): Promise<void> {
+  let o: Options;
+  try {
+    o = parseOptions(process.argv.slice(2));
+  } catch (e) {
+    log(`bench: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 2;
+    return;
+  }
+  mkdirSync(outDir, { recursive: true });
+  const results: SizeResult[] = [];
+  for (const n of o.sizes) results.push(await measure(n, o));
+  const m = machine();
+  const report = table(results);
+  process.stdout.write(`\niptlint benchmark — node ${m.node}, ${m.cpu} × ${m.cpus}, commit ${m.commit}; medians, times are wall clock\n\n${report}\n`);
+  for (const r of results) {
+    if (r.lintCold && r.lintCold.diagnostics > 0) {
+      const codes = Object.entries(r.lintCold.byCode).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([c, n]) => `${c}×${n}`).join(', ');
+      process.stdout.write(`\nnote: ${r.rules} rules: lint() reported ${r.lintCold.diagnostics} diagnostics on a valid generated file (${codes})`);
+    }
+    if (r.lintError) process.stdout.write(`\nnote: ${r.rules} rules: lint() not measured: ${r.lintError}`);
+    if (r.profileTop) process.stdout.write(`\n\nCPU profile, one lint of ${r.rules} rules (self time):\n${r.profileTop}`);
+  }
+  process.stdout.write('\n');
+  const json = join(outDir, 'results.json');
+  writeFileSync(json, JSON.stringify({ machine: m, options: o, results }, null, 2) + '\n');
+  log(`\nwrote ${json}`);
+}
+
+await main();
