@@ -906,7 +906,8 @@ function natRange(text: string, _spec: ValueSpec, ctx: ValueContext): ValueProbl
     addrStart = open + 1;
     addrEnd = close;
     colon = text.indexOf(':', close + 1);
-    if (colon < 0 && close + 1 < text.length) return [err('unexpected characters after `]`', close + 1, text.length)];
+    // ip6tables ignores anything after `]` that does not contain a colon
+    if (colon < 0 && close + 1 < text.length) return [warn('iptables ignores the characters after `]`', close + 1, text.length)];
   }
   const problems: ValueProblem[] = [];
   if (colon >= 0) {
