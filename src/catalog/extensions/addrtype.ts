@@ -1,4 +1,4 @@
-import type { ExtensionDef, ValueSpec } from '../types.js';
+import type { ExtensionDef, ValueContext, ValueProblem, ValueSpec } from '../types.js';
 import { prefixListValidator } from './conntrack.js';
 
 // Route types in the order iptables tries them: an abbreviation is matched
@@ -18,12 +18,31 @@ const ROUTE_TYPES = [
   'XRESOLVE',
 ] as const;
 
+// xt_addrtype's IPv6 check refuses these (verified against the 6.x kernel of this machine).
+const NOT_IPV6 = new Set(['BROADCAST', 'BLACKHOLE', 'PROHIBIT', 'THROW', 'NAT', 'XRESOLVE']);
+
+const checkNames = prefixListValidator('address type', ROUTE_TYPES);
+
+function validateTypes(text: string, ctx: ValueContext): ValueProblem[] {
+  const problems = checkNames(text);
+  if (problems.length || ctx.family !== 'ipv6') return problems;
+  let start = 0;
+  for (const word of text.split(',')) {
+    const type = ROUTE_TYPES.find((t) => t.startsWith(word.toUpperCase()))!;
+    if (NOT_IPV6.has(type)) {
+      problems.push({ message: `the kernel does not support address type ${type} for IPv6`, start, end: start + word.length });
+    }
+    start += word.length + 1;
+  }
+  return problems;
+}
+
 const typeList: ValueSpec = {
   kind: 'custom',
   label: 'type[,type...]',
   choices: ROUTE_TYPES,
   caseInsensitive: true,
-  validate: prefixListValidator('address type', ROUTE_TYPES),
+  validate: validateTypes,
 };
 
 export const addrtype: ExtensionDef = {
