@@ -17,7 +17,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -153,9 +153,7 @@ interface SizeResult {
   profileTop?: string;
 }
 
-async function series(repeat: number, run: () => Promise<Timed>, okStatuses: number[]): Promise<Series> {
-  const runs: Timed[] = [];
-  for (let i = 0; i < repeat; i++) runs.push(await run());
+function summarise(runs: Timed[], okStatuses: number[]): Series {
   const bad = runs.find((r) => r.status === null || !okStatuses.includes(r.status));
   const rss = runs.map((r) => r.maxRssKb).filter((x): x is number => x !== undefined);
   return {
@@ -165,6 +163,14 @@ async function series(repeat: number, run: () => Promise<Timed>, okStatuses: num
     status: bad ? bad.status : runs[0]?.status,
     error: bad ? bad.stderr.trim().split('\n').slice(-3).join(' | ') : undefined,
   };
+}
+
+interface Contender {
+  key: 'cli' | 'legacyRestore' | 'nftRestore';
+  label: string;
+  ok: number[];
+  run: () => Promise<Timed>;
+  runs: Timed[];
 }
 
 async function measure(rules: number, o: Options): Promise<SizeResult> {
@@ -205,25 +211,28 @@ async function measure(rules: number, o: Options): Promise<SizeResult> {
     log(`  lint(): not measured: ${result.lintError}`);
   }
 
+  const contenders: Contender[] = [];
   if (o.cli) {
+    // Exit 1 only means the file has error diagnostics; 2 is a usage or I/O failure and is reported as such.
     if (existsSync(cliJs)) {
-      // Exit 1 only means the file has error diagnostics; 2 is a usage or I/O failure and is reported as such.
-      result.cli = await series(repeat, () => timed(process.execPath, [cliJs, '--format', 'json', file], undefined, true), [0, 1]);
-      log(`  CLI: ${fmtMs(result.cli.medianMs)}${result.cli.error ? ` (exit ${result.cli.status}: ${result.cli.error})` : ''}`);
+      contenders.push({ key: 'cli', label: 'CLI', ok: [0, 1], runs: [], run: () => timed(process.execPath, [cliJs, '--format', 'json', file], undefined, true) });
     } else log(`  CLI: not measured: ${cliJs} does not exist (run npm run build)`);
   }
-
-  const root = process.getuid?.() === 0;
-  if (o.iptables && root) {
-    if (which('iptables-legacy-restore') && which('unshare')) {
-      result.legacyRestore = await series(repeat, () => timed('unshare', ['-n', 'iptables-legacy-restore', '--test'], file), [0]);
-      log(`  iptables-legacy-restore --test: ${fmtMs(result.legacyRestore.medianMs)}${result.legacyRestore.error ? ` (exit ${result.legacyRestore.status}: ${result.legacyRestore.error})` : ''}`);
-    } else log('  iptables-legacy-restore or unshare not installed: not compared');
+  if (o.iptables && process.getuid?.() === 0 && which('unshare')) {
+    if (which('iptables-legacy-restore')) {
+      contenders.push({ key: 'legacyRestore', label: 'iptables-legacy-restore --test', ok: [0], runs: [], run: () => timed('unshare', ['-n', 'iptables-legacy-restore', '--test'], file) });
+    } else log('  iptables-legacy-restore not installed: not compared');
     if (o.nft && which('iptables-restore')) {
-      result.nftRestore = await series(repeat, () => timed('unshare', ['-n', 'iptables-restore', '--test'], file), [0]);
-      log(`  iptables-restore (nft) --test: ${fmtMs(result.nftRestore.medianMs)}`);
+      contenders.push({ key: 'nftRestore', label: 'iptables-restore (nft) --test', ok: [0], runs: [], run: () => timed('unshare', ['-n', 'iptables-restore', '--test'], file) });
     }
-  } else if (o.iptables) log('  not root: iptables-legacy-restore not compared');
+  } else if (o.iptables) log('  not root (or no unshare): iptables-legacy-restore not compared');
+  // Round robin, so that a burst of load on a shared machine hits iptlint and iptables alike and the ratio stays fair.
+  for (let i = 0; i < repeat; i++) for (const c of contenders) c.runs.push(await c.run());
+  for (const c of contenders) {
+    const s = summarise(c.runs, c.ok);
+    result[c.key] = s;
+    log(`  ${c.label}: ${fmtMs(s.medianMs)}, peak RSS ${kbToMb(s.maxRssKb)} MB${s.error ? ` (exit ${s.status}: ${s.error})` : ''}`);
+  }
   return result;
 }
 
@@ -270,6 +279,7 @@ function machine(): Record<string, string | number> {
     memoryGb: Math.round(totalmem() / 2 ** 30),
     commit: git.status === 0 ? git.stdout.trim() : 'unknown',
     peakRssTool: gnuTime ? 'GNU time -v' : 'resourceUsage() at exit',
+    loadAverage1m: Number(loadavg()[0].toFixed(2)),
   };
 }
 
@@ -288,6 +298,9 @@ async function main(): Promise<void> {
   const m = machine();
   const report = table(results);
   process.stdout.write(`\niptlint benchmark — node ${m.node}, ${m.cpu} × ${m.cpus}, commit ${m.commit}; medians, times are wall clock\n\n${report}\n`);
+  if (Number(m.loadAverage1m) > Number(m.cpus)) {
+    process.stdout.write(`\nnote: load average ${m.loadAverage1m} on ${m.cpus} CPUs: other work competed for the CPU, absolute times are inflated (ratios less so: runs were interleaved)`);
+  }
   for (const r of results) {
     if (r.lintCold && r.lintCold.diagnostics > 0) {
       const codes = Object.entries(r.lintCold.byCode).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([c, n]) => `${c}×${n}`).join(', ');
