@@ -1,4 +1,5 @@
-import type { ExtensionDef, ValueProblem } from '../types.js';
+import { isIPv4, isIPv6 } from 'node:net';
+import type { ExtensionDef, ValueContext, ValueProblem } from '../types.js';
 
 // Each type may be abbreviated: iptables compares only the letters given, in
 // this order, so `s` means src and `p` proto.
@@ -17,6 +18,16 @@ function validateTuple(text: string): ValueProblem[] {
   }
   return problems;
 }
+
+// XTTYPE_PLENMASK: a prefix length, or a netmask written as an address of the
+// family (iptables accepts any address there, contiguous or not).
+function validatePrefix(text: string, ctx: ValueContext): ValueProblem[] {
+  const max = ctx.family === 'ipv4' ? 32 : 128;
+  if (/^\d+$/.test(text)) return Number(text) <= max ? [] : [{ message: `prefix length ${text} is out of range 0-${max}` }];
+  const ok = ctx.family === 'ipv4' ? isIPv4(text) : isIPv6(text);
+  return ok ? [] : [{ message: `\`${text}\` is neither a prefix length 0-${max} nor a netmask` }];
+}
+const prefix = { kind: 'custom' as const, label: 'length|mask', validate: validatePrefix };
 
 const u16 = (label: string) => ({ kind: 'uint' as const, min: 0, max: 65535, label });
 const u32 = (label: string) => ({ kind: 'uint' as const, min: 0, max: 0xffffffff, label });
@@ -42,8 +53,8 @@ export const HMARK: ExtensionDef = {
       args: [{ kind: 'custom', label: 'ct|src|dst|sport|dport|spi|proto[,…]', validate: validateTuple }],
       summary: 'Fields to hash; ct hashes the conntrack tuple instead of the packet.',
     },
-    { name: 'hmark-src-prefix', args: [{ kind: 'prefixLength', label: 'length' }], summary: 'Prefix length of the source address to hash.' },
-    { name: 'hmark-dst-prefix', args: [{ kind: 'prefixLength', label: 'length' }], summary: 'Prefix length of the destination address to hash.' },
+    { name: 'hmark-src-prefix', args: [prefix], summary: 'Prefix length of the source address to hash.' },
+    { name: 'hmark-dst-prefix', args: [prefix], summary: 'Prefix length of the destination address to hash.' },
     { name: 'hmark-sport-mask', args: [u16('mask')], excludes: ['hmark-spi-mask'], summary: 'Mask applied to the source port.' },
     { name: 'hmark-dport-mask', args: [u16('mask')], excludes: ['hmark-spi-mask'], summary: 'Mask applied to the destination port.' },
     { name: 'hmark-spi-mask', args: [u32('mask')], excludes: ['hmark-sport-mask', 'hmark-dport-mask'], summary: 'Mask applied to the IPsec SPI.' },
