@@ -41,6 +41,7 @@ function mhTypeNumber(word: string): number | undefined {
 }
 
 function validateMhType(text: string): ValueProblem[] {
+  if (text === '') return [{ message: 'empty Mobility Header type' }];
   const colon = text.indexOf(':');
   if (colon < 0) {
     return mhTypeNumber(text) === undefined ? [{ message: `unknown Mobility Header type \`${text}\`` }] : [];

@@ -1,10 +1,18 @@
 import type { ExtensionDef, ValueProblem } from '../types.js';
 
-// --proto goes through iptables' protocol parser, but only AH, ESP and IPComp pass.
-const IPSEC_PROTOCOLS: Record<string, number> = { ah: 51, esp: 50, ipcomp: 108 };
+// --proto goes through iptables' protocol parser, but only AH, ESP and IPComp pass. Names
+// are looked up case-sensitively in /etc/protocols, whose aliases are upper case.
+const IPSEC_PROTOCOLS: Record<string, number> = {
+  ah: 51,
+  'IPSEC-AH': 51,
+  esp: 50,
+  'IPSEC-ESP': 50,
+  ipcomp: 108,
+  IPCOMP: 108,
+};
 
 function validateIpsecProto(text: string): ValueProblem[] {
-  let n: number | undefined = IPSEC_PROTOCOLS[text];
+  let n: number | undefined = Object.hasOwn(IPSEC_PROTOCOLS, text) ? IPSEC_PROTOCOLS[text] : undefined;
   if (n === undefined && /^(0x[0-9a-f]+|\d+)$/i.test(text)) n = Number(text);
   return n === 50 || n === 51 || n === 108 ? [] : [{ message: 'the policy protocol must be ah, esp or ipcomp' }];
 }

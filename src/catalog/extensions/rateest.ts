@@ -8,7 +8,11 @@ const RATE_UNITS = [
 
 /** A number as strtod reads it, then nothing (bytes per second) or a unit. */
 function validateBitRate(text: string): ValueProblem[] {
-  const m = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?/i.exec(text);
+  // strtod also reads hex floats, inf and nan.
+  const m =
+    /^\s*[+-]?(?:0x(?:[0-9a-f]+\.?[0-9a-f]*|\.[0-9a-f]+)(?:p[+-]?\d+)?|(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?|inf(?:inity)?|nan)/i.exec(
+      text,
+    );
   if (!m) return [{ message: `\`${text}\` is not a rate` }];
   const unit = text.slice(m[0].length);
   if (unit === '' || RATE_UNITS.includes(unit.toLowerCase())) return [];
