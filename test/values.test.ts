@@ -385,7 +385,9 @@ const cases: Case[] = [
 
   ok('natPorts', '8080', tcp),
   ok('natPorts', '8080-8090', udp),
-  ok('natPorts', '8080-8090/100', tcp),
+  // oracle: REDIRECT refuses a /base port, MASQUERADE accepts it, DNAT --to-destination 10.0.0.1:80-90/100 accepts it
+  bad('natPorts', '8080-8090/100', W('only honoured by DNAT', 9, 13), tcp),
+  ok('natRange', '10.0.0.1:80-90/100', tcp),
   bad('natPorts', '8080:8090', E('with `-` here', 4, 5), tcp),
   bad('natPorts', '8080', E('need `-p tcp`')),
   bad('natPorts', '8080-', E('is not a port', 5, 5), tcp),

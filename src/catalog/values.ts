@@ -884,8 +884,13 @@ function natPortsAt(text: string, offset: number, ctx: ValueContext): ValueProbl
   return [err(`\`${baseText}\` is not a base port: use 1-65535`, offset + second.end + 1, end)];
 }
 
+/** --to-ports of REDIRECT and MASQUERADE: the same syntax, but their older target revisions have no base port. */
 function natPorts(text: string, _spec: ValueSpec, ctx: ValueContext): ValueProblem[] {
-  return natPortsAt(text, 0, ctx);
+  const problems = natPortsAt(text, 0, ctx);
+  const slash = text.indexOf('/');
+  if (problems.length === 0 && slash >= 0)
+    return [warn('a /base port is only honoured by DNAT: REDIRECT refuses it ("shifted portmap ranges not supported") and MASQUERADE ignores it', slash, text.length)];
+  return problems;
 }
 
 /** [addr[-addr]][:ports]; IPv6 addresses go in brackets when ports follow (libxt_NAT parse_to). */
