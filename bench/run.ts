@@ -10,7 +10,7 @@
  * processes so runs do not pollute each other:
  *   - lint() cold: one lint in a new process (what the CLI pays), median of --repeat processes, and its peak RSS;
  *   - lint() warm: the median of --repeat further calls in one process (closer to what the editor server pays);
- *   - the whole CLI: `node dist/src/cli/main.js --format json FILE`, wall time and peak RSS (GNU time when present);
+ *   - the whole CLI: `node <package.json bin> --format json FILE`, wall time and peak RSS (GNU time when present);
  *   - `unshare -n iptables-legacy-restore --test < FILE` on the same file in the same run, when it is installed and
  *     we are root, and the ratio iptlint / iptables.
  * It prints a table and writes bench/out/results.json.
@@ -29,7 +29,18 @@ const here = dirname(fileURLToPath(import.meta.url)); // dist/bench
 const root = resolve(here, '..', '..');
 const outDir = join(root, 'bench', 'out');
 const workerJs = join(here, 'lint-worker.js');
-const cliJs = join(root, 'dist', 'src', 'cli', 'main.js');
+/** The `iptlint` command as package.json's `bin` names it, so the bench times exactly what users run. */
+function cliEntry(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin?: string | Record<string, string> };
+    const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin?.iptlint;
+    if (bin) return join(root, bin);
+  } catch {
+    // fall through to the conventional path
+  }
+  return join(root, 'dist', 'src', 'cli', 'main.js');
+}
+const cliJs = cliEntry();
 
 interface Options {
   sizes: number[];
