@@ -1,4 +1,12 @@
-/** Extensions and their options, driven only by the catalog (IPT2xx). */
+/**
+ * Extensions and their options (IPT2xx), driven only by the catalog: values,
+ * repeats, conflicts, requirements, negation, and the protocol an extension
+ * needs. Also the generic parts' values (-p, -s, -d, -i, -o).
+ */
+import { checkValue, protocolNumber } from '../catalog/values.js';
+import type { Family, OptionDef, ValueContext, ValueProblem, ValueSpec } from '../catalog/types.js';
+import type { Reporter } from '../diagnostics.js';
+import type { Arg, ExtensionUse, OptionUse, Part, Rule } from '../model/types.js';
 import type { CheckContext, CheckInfo, ModelCheck } from './types.js';
 
 const info: CheckInfo[] = [
@@ -16,8 +24,228 @@ const info: CheckInfo[] = [
     bad: '# rules.v6\n*filter\n-A INPUT -p icmp -m icmp --icmp-type 8 -j ACCEPT\nCOMMIT', good: '# rules.v6\n*filter\n-A INPUT -p ipv6-icmp -m icmp6 --icmpv6-type 128 -j ACCEPT\nCOMMIT',
     fix: 'Use the extension of this family (icmp → icmp6, ttl → hl, TTL → HL), or move the rule to the other file.',
   },
+  {
+    code: 'IPT202', name: 'invalid-value', category: 'extensions', severity: 'error',
+    summary: 'An option\'s value that iptables rejects.',
+    description: 'Each option parses its value with fixed rules and limits: ports 0-65535, at most 15 ports in a multiport list, comments of at most 255 bytes, log prefixes of at most 29, known conntrack states, addresses of the file\'s family, and so on. A value outside them makes iptables-restore fail.',
+    bad: '*filter\n-A INPUT -p tcp --dport 70000 -j ACCEPT\nCOMMIT', good: '*filter\n-A INPUT -p tcp --dport 7000 -j ACCEPT\nCOMMIT',
+    fix: 'Correct the value; the message says which forms the option accepts.',
+  },
+  {
+    code: 'IPT203', name: 'duplicate-option', category: 'extensions', severity: 'error',
+    summary: 'An option given twice for the same match or target.',
+    description: 'Most options may appear once per match; iptables fails with "option may only be specified once". To test a value twice, load the match twice (`-m comment --comment a -m comment --comment b`).',
+    bad: '*filter\n-A INPUT -p tcp --dport 22 --dport 80 -j ACCEPT\nCOMMIT', good: '*filter\n-A INPUT -p tcp -m multiport --dports 22,80 -j ACCEPT\nCOMMIT',
+    fix: 'Remove the repeat, or use a list option (multiport) or a second `-m`.',
+  },
+  {
+    code: 'IPT204', name: 'conflicting-options', category: 'extensions', severity: 'error',
+    summary: 'Two options of one match or target that exclude each other.',
+    description: 'Some options are alternatives (recent\'s --set/--rcheck/--update/--remove, tcp\'s --syn/--tcp-flags); iptables refuses them together.',
+    bad: '*filter\n-A INPUT -m recent --set --update -j DROP\nCOMMIT', good: '*filter\n-A INPUT -m recent --update -j DROP\nCOMMIT',
+    fix: 'Keep one of them; split the rule if both were meant.',
+  },
+  {
+    code: 'IPT205', name: 'missing-required-option', category: 'extensions', severity: 'error',
+    summary: 'A match or target without an option it requires.',
+    description: 'Some extensions do nothing without a given option (DNAT needs --to-destination, recent needs one of --set/--rcheck/--update/--remove, conntrack needs a criterion); iptables fails on them.',
+    bad: '*nat\n-A PREROUTING -p tcp --dport 80 -j DNAT\nCOMMIT', good: '*nat\n-A PREROUTING -p tcp --dport 80 -j DNAT --to-destination 10.0.0.2:8080\nCOMMIT',
+    fix: 'Add the option the message names.',
+  },
+  {
+    code: 'IPT206', name: 'negation-not-supported', category: 'extensions', severity: 'error',
+    summary: '`!` before an option that cannot be negated.',
+    description: 'Only some options accept `!`; before any other iptables fails with "cannot be inverted" or "unexpected ! flag".',
+    bad: '*filter\n-A INPUT -m comment ! --comment x -j ACCEPT\nCOMMIT', good: '*filter\n-A INPUT -m comment --comment x -j ACCEPT\nCOMMIT',
+    fix: 'Remove the `!`, or express the opposite with a separate rule (e.g. a RETURN before).',
+  },
+  {
+    code: 'IPT207', name: 'option-needs-option', category: 'extensions', severity: 'error',
+    summary: 'An option used without another option it depends on.',
+    description: 'Some options only make sense with another (recent\'s --reap needs --seconds); iptables refuses them alone.',
+    bad: '*filter\n-A INPUT -m recent --rcheck --reap -j DROP\nCOMMIT', good: '*filter\n-A INPUT -m recent --rcheck --seconds 60 --reap -j DROP\nCOMMIT',
+    fix: 'Add the option it depends on.',
+  },
+  {
+    code: 'IPT208', name: 'protocol-required', category: 'extensions', severity: 'error',
+    summary: 'A match or target that needs a protocol the rule does not restrict to.',
+    description: 'Protocol matches (tcp, udp, sctp, dccp, icmp…) and some others (multiport, tcpmss, REJECT --reject-with tcp-reset) only work on one protocol; the kernel refuses them unless the rule has `-p` with that protocol, not negated.',
+    bad: '*filter\n-A INPUT -m tcp --dport 22 -j ACCEPT\nCOMMIT', good: '*filter\n-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT\nCOMMIT',
+    fix: 'Add `-p PROTOCOL` before the match.',
+  },
+  {
+    code: 'IPT209', name: 'risky-value', category: 'extensions', severity: 'warning',
+    summary: 'A value iptables accepts but that probably does not do what was meant.',
+    description: 'A hostname is resolved by DNS once, when the ruleset loads (and fails at boot without DNS; several addresses become several rules). Other values are accepted but deprecated or surprising; the message says which.',
+    bad: '*filter\n-A INPUT -s example.com -j ACCEPT\nCOMMIT', good: '*filter\n-A INPUT -s 192.0.2.10 -j ACCEPT\nCOMMIT',
+    fix: 'Use the literal address or network, or an ipset kept up to date.',
+  },
+  {
+    code: 'IPT210', name: 'deprecated-extension', category: 'extensions', severity: 'warning',
+    summary: 'An extension or option that is deprecated or removed from current kernels.',
+    description: 'Some extensions survive in iptables but not in the kernel (ULOG since 3.17, CLUSTERIP since 6.9), or have a newer replacement (state → conntrack). Rulesets using them break on upgrade.',
+    bad: '*filter\n-A INPUT -j ULOG\nCOMMIT', good: '*filter\n-A INPUT -j NFLOG\nCOMMIT',
+    fix: 'Switch to the replacement the message names.',
+  },
 ];
 
-function run(_ctx: CheckContext): void {}
+function valueContext(rule: Rule, family: Family): ValueContext {
+  const protocol = rule.protocol?.value?.value.toLowerCase();
+  return protocol ? { family, protocol } : { family };
+}
+
+/** Reports value problems at the exact characters when the value is unquoted. */
+function reportValueProblems(reporter: Reporter, line: number, value: Arg, problems: ValueProblem[], what: string) {
+  for (const p of problems) {
+    const exact = !value.quoted && p.start !== undefined && p.end !== undefined && p.end > p.start;
+    const start = exact ? value.start + (p.start as number) : value.start;
+    const end = exact ? value.start + (p.end as number) : value.end;
+    const code = p.severity === 'warning' ? 'IPT209' : 'IPT202';
+    reporter.report(code, { line, start, end }, `${what}: ${p.message}`);
+  }
+}
+
+function optionLabel(use: OptionUse): string {
+  return `--${use.def?.name ?? use.token.value.replace(/^-+/, '')}`;
+}
+
+function checkOptions(ctx: CheckContext, rule: Rule, ext: ExtensionUse, vctx: ValueContext) {
+  const { reporter } = ctx;
+  const def = ext.def;
+  if (!def) return;
+  const line = rule.line;
+  const present = new Map<string, OptionUse>();
+  for (const use of ext.options) {
+    const option = use.def as OptionDef;
+    const previous = present.get(option.name);
+    if (previous && !option.multi) {
+      reporter.report('IPT203', { line, start: use.token.start, end: use.token.end }, `${optionLabel(use)} given twice for ${def.name} (first at column ${previous.token.start + 1}); iptables allows it once`, {
+        fixes: [{ title: `Remove the repeated ${optionLabel(use)}`, edits: [{ line, start: (use.negation ?? use.token).start, end: (use.values.at(-1) ?? use.token).end, newText: '' }] }],
+      });
+    }
+    if (!previous) present.set(option.name, use);
+    if (use.negation && !option.invert) {
+      reporter.report('IPT206', { line, start: use.negation.start, end: use.negation.end }, `${optionLabel(use)} of ${def.name} cannot be negated`, {
+        fixes: [{ title: 'Remove the `!`', edits: [{ line, start: use.negation.start, end: use.token.start, newText: '' }] }],
+      });
+    }
+    const specs = option.args ?? [];
+    use.values.forEach((value, k) => {
+      const spec: ValueSpec | undefined = specs[k];
+      if (!spec) return;
+      const problems = checkValue(spec, value.value, vctx);
+      if (problems.length) reportValueProblems(reporter, line, value, problems, optionLabel(use));
+    });
+    if (option.deprecated) {
+      reporter.report('IPT210', { line, start: use.token.start, end: use.token.end }, `${optionLabel(use)} is deprecated: ${option.deprecated}`, { tags: ['deprecated'] });
+    }
+  }
+  const anchor = ext.name ?? ext.options[0]?.token;
+  const anchorSpan = anchor ? { line, start: anchor.start, end: anchor.end } : { line, start: 0, end: 0 };
+  for (const [name, use] of present) {
+    const option = use.def as OptionDef;
+    for (const other of option.excludes ?? []) {
+      if (other === name) continue;
+      const conflict = present.get(other);
+      // Report each pair once, at the later option.
+      if (conflict && conflict.token.start < use.token.start) {
+        reporter.report('IPT204', { line, start: use.token.start, end: use.token.end }, `${optionLabel(use)} cannot be combined with --${other} in ${def.name}`);
+      }
+    }
+    for (const needed of option.requires ?? []) {
+      if (!present.has(needed)) {
+        reporter.report('IPT207', { line, start: use.token.start, end: use.token.end }, `${optionLabel(use)} needs --${needed} as well`);
+      }
+    }
+  }
+  for (const option of def.options) {
+    if (option.required && !present.has(option.name) && (!option.family || option.family === vctx.family)) {
+      reporter.report('IPT205', anchorSpan, `${def.name} needs --${option.name}`);
+    }
+  }
+  for (const constraint of def.constraints ?? []) {
+    const given = constraint.options.filter((o) => present.has(o));
+    const list = constraint.options.map((o) => `--${o}`).join(', ');
+    if ((constraint.kind === 'oneOf' || constraint.kind === 'anyOf') && given.length === 0) {
+      reporter.report('IPT205', anchorSpan, constraint.message ?? `${def.name} needs one of ${list}`);
+    } else if ((constraint.kind === 'oneOf' || constraint.kind === 'atMostOne') && given.length > 1) {
+      const second = present.get(given[1]) as OptionUse;
+      // The pair may already be reported as mutually exclusive options.
+      if ((second.def?.excludes ?? []).includes(given[0]) || (present.get(given[0])?.def?.excludes ?? []).includes(given[1])) continue;
+      reporter.report('IPT204', { line, start: second.token.start, end: second.token.end }, constraint.message ?? `${def.name} takes only one of ${list}`);
+    }
+  }
+  if (def.deprecated) {
+    reporter.report('IPT210', anchorSpan, `${def.type} ${def.name} is deprecated: ${def.deprecated}`, { tags: ['deprecated'] });
+  }
+}
+
+/** The protocol numbers an extension accepts, from its catalog names. */
+function protocolNumbers(names: readonly string[]): number[] {
+  const numbers: number[] = [];
+  for (const name of names) {
+    const n = protocolNumber(name);
+    if (n !== undefined) numbers.push(n);
+  }
+  return numbers;
+}
+
+function checkProtocol(ctx: CheckContext, rule: Rule, ext: ExtensionUse) {
+  const def = ext.def;
+  if (!def?.protocols?.length || !ext.name) return;
+  const wanted = protocolNumbers(def.protocols);
+  const given = rule.protocol?.value ? protocolNumber(rule.protocol.value.value.toLowerCase()) : undefined;
+  const negated = !!rule.protocol?.negation;
+  if (given !== undefined && !negated && wanted.includes(given)) return;
+  const choices = def.protocols.map((p) => `-p ${p}`).join(' or ');
+  const why = !rule.protocol ? 'the rule has no -p' : negated ? '-p is negated' : `the rule is -p ${rule.protocol.value?.value}`;
+  const line = rule.line;
+  ctx.reporter.report('IPT208', { line, start: ext.name.start, end: ext.name.end }, `${def.name} needs ${choices} before it (${why})`, {
+    fixes: !rule.protocol && ext.keyword
+      ? [{ title: `Add -p ${def.protocols[0]}`, edits: [{ line, start: ext.keyword.start, end: ext.keyword.start, newText: `-p ${def.protocols[0]} ` }] }]
+      : undefined,
+  });
+}
+
+
+const PART_SPECS: Record<'protocol' | 'source' | 'destination' | 'inInterface' | 'outInterface', ValueSpec> = {
+  protocol: { kind: 'protocol' },
+  source: { kind: 'addressList' },
+  destination: { kind: 'addressList' },
+  inInterface: { kind: 'interface' },
+  outInterface: { kind: 'interface' },
+};
+
+function checkParts(ctx: CheckContext, rule: Rule, vctx: ValueContext) {
+  for (const key of Object.keys(PART_SPECS) as (keyof typeof PART_SPECS)[]) {
+    const part: Part | undefined = rule[key];
+    if (!part?.value) continue;
+    const problems = checkValue(PART_SPECS[key], part.value.value, vctx);
+    if (problems.length) reportValueProblems(ctx.reporter, rule.line, part.value, problems, part.option.value);
+    if (key === 'protocol' && part.negation && protocolNumber(part.value.value.toLowerCase()) === 0) {
+      ctx.reporter.report('IPT202', { line: rule.line, start: part.negation.start, end: part.value.end }, '`! -p all` would never match: iptables refuses it');
+    }
+  }
+}
+
+function run(ctx: CheckContext): void {
+  const family = ctx.file.family;
+  for (const table of ctx.file.tables) {
+    for (const command of table.commands) {
+      const rule = command.rule;
+      if (!rule) continue;
+      const vctx = valueContext(rule, family);
+      checkParts(ctx, rule, vctx);
+      for (const match of rule.matches) {
+        checkOptions(ctx, rule, match, vctx);
+        checkProtocol(ctx, rule, match);
+      }
+      if (rule.target?.def) {
+        checkOptions(ctx, rule, rule.target, vctx);
+        checkProtocol(ctx, rule, rule.target);
+      }
+    }
+  }
+}
 
 export const extensionChecks: ModelCheck = { info, run };

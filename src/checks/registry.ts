@@ -1,9 +1,10 @@
 /** Every check iptlint runs, in order, and the documentation of every code. */
 import { syntaxCheck } from './syntax.js';
+import { chainChecks } from './chains.js';
 import { extensionChecks } from './extensions.js';
 import type { CheckInfo, ModelCheck } from './types.js';
 
-export const MODEL_CHECKS: readonly ModelCheck[] = [syntaxCheck, extensionChecks];
+export const MODEL_CHECKS: readonly ModelCheck[] = [syntaxCheck, extensionChecks, chainChecks];
 
 export const ALL_CHECK_INFO: readonly CheckInfo[] = MODEL_CHECKS.flatMap((c) => c.info).sort((a, b) => a.code.localeCompare(b.code));
 

@@ -1,0 +1,257 @@
+/**
+ * Rules and chains (IPT3xx): chain references, loops, interfaces per
+ * built-in chain, and the tables and hooks where the kernel allows each
+ * extension — a user chain inherits the hooks of every built-in chain that
+ * reaches it, which is exactly what the kernel checks when the table loads.
+ */
+import { STANDARD_VERDICTS } from '../catalog/index.js';
+import type { Hook } from '../catalog/types.js';
+import { BUILTIN_CHAINS } from '../model/build.js';
+import type { Arg, Command, ExtensionUse, Rule, Table } from '../model/types.js';
+import type { CheckContext, CheckInfo, ModelCheck } from './types.js';
+
+const info: CheckInfo[] = [
+  {
+    code: 'IPT301', name: 'interface-direction', category: 'rules', severity: 'error',
+    summary: '-i in OUTPUT or POSTROUTING, or -o in INPUT or PREROUTING.',
+    description: 'Locally generated packets have no input interface, and packets on their way in have no output interface yet; iptables refuses "-i" in OUTPUT/POSTROUTING and "-o" in INPUT/PREROUTING. In a user chain called from there, the test silently never matches.',
+    bad: '*filter\n-A OUTPUT -i eth0 -j DROP\nCOMMIT', good: '*filter\n-A OUTPUT -o eth0 -j DROP\nCOMMIT',
+    fix: 'Use -o in OUTPUT/POSTROUTING and -i in INPUT/PREROUTING, or move the rule to FORWARD.',
+  },
+  {
+    code: 'IPT302', name: 'wrong-table', category: 'rules', severity: 'error',
+    summary: 'A target or match used in a table the kernel does not allow it in.',
+    description: 'The kernel registers many extensions for one table only: REJECT in filter, DNAT/SNAT/MASQUERADE/REDIRECT in nat, CT and NOTRACK in raw, TTL/TOS/DSCP/ECN/TPROXY/CHECKSUM in mangle. Elsewhere the table fails to load with "Invalid argument" or "No chain/target/match by that name".',
+    bad: '*filter\n-A FORWARD -p tcp --dport 80 -j DNAT --to-destination 10.0.0.2\nCOMMIT', good: '*nat\n-A PREROUTING -p tcp --dport 80 -j DNAT --to-destination 10.0.0.2\nCOMMIT',
+    fix: 'Move the rule to the table the message names.',
+  },
+  {
+    code: 'IPT303', name: 'wrong-hook', category: 'rules', severity: 'error',
+    summary: 'A target or match reachable from a built-in chain where the kernel does not allow it.',
+    description: 'Extensions are registered for certain hooks (MASQUERADE and SNAT in POSTROUTING, DNAT in PREROUTING and OUTPUT, owner in OUTPUT and POSTROUTING…). The kernel checks every built-in chain from which a rule can be reached, through any number of jumps, and refuses the table otherwise.',
+    bad: '*nat\n-A PREROUTING -j MASQUERADE\nCOMMIT', good: '*nat\n-A POSTROUTING -o eth0 -j MASQUERADE\nCOMMIT',
+    fix: 'Move the rule (or the jump to its chain) to a built-in chain the message lists.',
+  },
+  {
+    code: 'IPT304', name: 'undefined-chain', category: 'rules', severity: 'error',
+    summary: 'A rule adds to, jumps to or goes to a chain that does not exist at that point.',
+    description: 'Chains must be declared (`:NAME - [0:0]` or -N) before rules use them. A rule in, or a jump to, an undeclared chain fails with "No chain/target/match by that name". A -j name that is neither a chain nor an extension fails with "Couldn\'t load target".',
+    bad: '*filter\n-A INPUT -j LOGDROP\nCOMMIT', good: '*filter\n:LOGDROP - [0:0]\n-A INPUT -j LOGDROP\n-A LOGDROP -j DROP\nCOMMIT',
+    fix: 'Declare the chain before its first use, or correct the name.',
+  },
+  {
+    code: 'IPT305', name: 'chain-loop', category: 'rules', severity: 'error',
+    summary: 'Chains that jump to each other in a cycle.',
+    description: 'The kernel refuses a table in which a chain can reach itself through jumps or gotos ("Too many levels of symbolic links").',
+    bad: '*filter\n:A - [0:0]\n:B - [0:0]\n-A A -j B\n-A B -j A\nCOMMIT', good: '*filter\n:A - [0:0]\n:B - [0:0]\n-A A -j B\n-A B -j RETURN\nCOMMIT',
+    fix: 'Break the cycle: one of the jumps must go elsewhere, or become RETURN.',
+  },
+  {
+    code: 'IPT306', name: 'jump-to-builtin-chain', category: 'rules', severity: 'error',
+    summary: 'A jump or goto to a built-in chain.',
+    description: 'Built-in chains are entered only from their hook; iptables refuses -j INPUT or -g PREROUTING.',
+    bad: '*filter\n:CHECK - [0:0]\n-A CHECK -j INPUT\nCOMMIT', good: '*filter\n:CHECK - [0:0]\n-A CHECK -j RETURN\nCOMMIT',
+    fix: 'Jump to a user chain, or use RETURN to go back to the caller.',
+  },
+  {
+    code: 'IPT307', name: 'drop-in-nat', category: 'rules', severity: 'error',
+    summary: 'DROP in the nat table.',
+    description: 'iptables refuses `-j DROP` and a DROP policy set with -P in the nat table ("The nat table is not intended for filtering"): the nat table sees only the first packet of each connection.',
+    bad: '*nat\n-A PREROUTING -s 192.0.2.0/24 -j DROP\nCOMMIT', good: '*raw\n-A PREROUTING -s 192.0.2.0/24 -j DROP\nCOMMIT',
+    fix: 'Filter in the filter table (or raw/mangle for early drops).',
+  },
+];
+
+const HOOK_OF_CHAIN: Record<string, Hook> = {
+  PREROUTING: 'PREROUTING', INPUT: 'INPUT', FORWARD: 'FORWARD', OUTPUT: 'OUTPUT', POSTROUTING: 'POSTROUTING',
+};
+
+function span(line: number, arg: { start: number; end: number }) {
+  return { line, start: arg.start, end: arg.end };
+}
+
+/** Chain name of a jump or goto that refers to a chain (not a verdict, not an extension). */
+function chainTarget(rule: Rule): Arg | undefined {
+  const target = rule.target;
+  if (!target?.standard || !target.name) return undefined;
+  return STANDARD_VERDICTS.has(target.name.value) ? undefined : target.name;
+}
+
+function checkTable(ctx: CheckContext, table: Table) {
+  const builtins = table.known ? BUILTIN_CHAINS[table.name] : [];
+  // Chains as they exist line by line: declared with `:`/-N before the current line.
+  const declaredAt = new Map<string, number>();
+  for (const [name, chain] of table.chains) {
+    declaredAt.set(name, chain.builtin ? -1 : (chain.declaration?.line ?? Number.MAX_SAFE_INTEGER));
+  }
+  const exists = (name: string, line: number) => {
+    const at = declaredAt.get(name);
+    return at !== undefined && at <= line;
+  };
+  // Edges for reachability and loops: chain → chains it jumps or goes to.
+  const edges = new Map<string, Set<string>>();
+  for (const command of table.commands) checkCommand(ctx, table, command, exists, builtins, edges);
+  if (!table.known) return;
+
+  const hooksOf = reachableHooks(builtins, edges);
+  reportLoops(ctx, table, edges);
+  for (const [name, chain] of table.chains) {
+    const hooks = hooksOf.get(name);
+    for (const rule of chain.rules) {
+      const extensions: ExtensionUse[] = rule.target?.def ? [...rule.matches, rule.target] : rule.matches;
+      for (const ext of extensions) checkPlacement(ctx, table, name, hooks, rule, ext);
+    }
+  }
+}
+
+function checkCommand(
+  ctx: CheckContext,
+  table: Table,
+  command: Command,
+  exists: (name: string, line: number) => boolean,
+  builtins: readonly string[],
+  edges: Map<string, Set<string>>,
+) {
+  const { reporter } = ctx;
+  const line = command.line;
+  const chainArg = command.chain;
+  const needsExistingChain = command.name !== 'new-chain' && command.name !== undefined && chainArg !== undefined;
+  if (needsExistingChain && table.known && !exists(chainArg.value, line)) {
+    const later = table.chains.get(chainArg.value)?.declaration;
+    reporter.report('IPT304', span(line, chainArg), later
+      ? `chain \`${chainArg.value}\` is used here but declared only on line ${later.line + 1}: declare it before its first use`
+      : `chain \`${chainArg.value}\` does not exist in table ${table.name}: declare it with \`:${chainArg.value} - [0:0]\``, {
+      fixes: later ? undefined : [{ title: `Declare chain ${chainArg.value}`, edits: [{ line: table.header.line + 1, start: 0, end: 0, newText: `:${chainArg.value} - [0:0]\n` }] }],
+    });
+  }
+  if (command.name === 'policy' && command.extra?.value === 'DROP' && table.name === 'nat') {
+    reporter.report('IPT307', span(line, command.extra), 'DROP policy in the nat table: iptables refuses it');
+  }
+  const rule = command.rule;
+  if (!rule || !chainArg) return;
+  const chainName = chainArg.value;
+
+  if (rule.inInterface && (chainName === 'OUTPUT' || chainName === 'POSTROUTING')) {
+    reporter.report('IPT301', span(line, rule.inInterface.option), `-i in ${chainName}: outgoing packets have no input interface; iptables refuses it (use -o)`);
+  }
+  if (rule.outInterface && (chainName === 'INPUT' || chainName === 'PREROUTING')) {
+    reporter.report('IPT301', span(line, rule.outInterface.option), `-o in ${chainName}: incoming packets have no output interface yet; iptables refuses it (use -i)`);
+  }
+  const target = rule.target;
+  if (target?.name?.value === 'DROP' && table.name === 'nat') {
+    reporter.report('IPT307', span(line, target.name), '-j DROP in the nat table: iptables refuses it ("not intended for filtering"); drop in the filter table');
+  }
+  const jumpTo = chainTarget(rule);
+  if (!jumpTo || !table.known) return;
+  if (builtins.includes(jumpTo.value)) {
+    reporter.report('IPT306', span(line, jumpTo), `${target?.keyword?.value} ${jumpTo.value}: a built-in chain cannot be jumped to`);
+    return;
+  }
+  if (!exists(jumpTo.value, line)) {
+    const later = table.chains.get(jumpTo.value)?.declaration;
+    const message = later
+      ? `chain \`${jumpTo.value}\` is jumped to here but declared only on line ${later.line + 1}: declare it before its first use`
+      : target?.goto
+        ? `-g to chain \`${jumpTo.value}\`, which does not exist in table ${table.name}`
+        : `-j ${jumpTo.value}: no chain of that name in table ${table.name} and no target extension (iptables fails with "Couldn't load target")`;
+    reporter.report('IPT304', span(line, jumpTo), message, {
+      fixes: later ? undefined : [{ title: `Declare chain ${jumpTo.value}`, edits: [{ line: table.header.line + 1, start: 0, end: 0, newText: `:${jumpTo.value} - [0:0]\n` }] }],
+    });
+    return;
+  }
+  let set = edges.get(chainName);
+  if (!set) edges.set(chainName, (set = new Set()));
+  set.add(jumpTo.value);
+}
+
+/** For every chain, the hooks of the built-in chains that reach it. */
+function reachableHooks(builtins: readonly string[], edges: Map<string, Set<string>>): Map<string, Set<Hook>> {
+  const result = new Map<string, Set<Hook>>();
+  for (const builtin of builtins) {
+    const hook = HOOK_OF_CHAIN[builtin];
+    const stack = [builtin];
+    const seen = new Set<string>([builtin]);
+    while (stack.length) {
+      const chain = stack.pop() as string;
+      let hooks = result.get(chain);
+      if (!hooks) result.set(chain, (hooks = new Set()));
+      hooks.add(hook);
+      for (const next of edges.get(chain) ?? []) {
+        if (!seen.has(next)) {
+          seen.add(next);
+          stack.push(next);
+        }
+      }
+    }
+  }
+  return result;
+}
+
+/** Reports each cycle once, at the jump that closes it. */
+function reportLoops(ctx: CheckContext, table: Table, edges: Map<string, Set<string>>) {
+  const WHITE = 0;
+  const GREY = 1;
+  const BLACK = 2;
+  const color = new Map<string, number>();
+  const path: string[] = [];
+  const reported = new Set<string>();
+  // Iterative DFS: 100,000-chain rulesets must not overflow the stack.
+  for (const start of edges.keys()) {
+    if ((color.get(start) ?? WHITE) !== WHITE) continue;
+    const iterators: Iterator<string>[] = [];
+    color.set(start, GREY);
+    path.push(start);
+    iterators.push((edges.get(start) ?? new Set<string>()).values());
+    while (iterators.length) {
+      const step = iterators[iterators.length - 1].next();
+      if (step.done) {
+        iterators.pop();
+        color.set(path.pop() as string, BLACK);
+        continue;
+      }
+      const next = step.value;
+      const c = color.get(next) ?? WHITE;
+      if (c === GREY) {
+        const from = path[path.length - 1];
+        const cycle = path.slice(path.indexOf(next)).concat(next);
+        const key = [...cycle].sort().join(' ');
+        if (!reported.has(key)) {
+          reported.add(key);
+          const rule = table.chains.get(from)?.rules.find((r) => chainTarget(r)?.value === next);
+          const where = rule ? chainTarget(rule) : undefined;
+          if (rule && where) {
+            ctx.reporter.report('IPT305', span(rule.line, where), `chain loop: ${cycle.join(' → ')}; the kernel refuses the table`);
+          }
+        }
+      } else if (c === WHITE) {
+        color.set(next, GREY);
+        path.push(next);
+        iterators.push((edges.get(next) ?? new Set<string>()).values());
+      }
+    }
+  }
+}
+
+function checkPlacement(ctx: CheckContext, table: Table, chainName: string, hooks: Set<Hook> | undefined, rule: Rule, ext: ExtensionUse) {
+  const def = ext.def;
+  if (!def) return;
+  const anchor = ext.name ?? ext.options[0]?.token;
+  if (!anchor) return;
+  const what = `${def.type === 'target' ? 'target' : 'match'} ${def.name}`;
+  if (def.tables?.length && !(def.tables as readonly string[]).includes(table.name)) {
+    ctx.reporter.report('IPT302', span(rule.line, anchor), `${what} is only valid in the ${def.tables.join(' or ')} table, not in ${table.name}`);
+    return;
+  }
+  if (!def.hooks?.length || !hooks) return;
+  const bad = [...hooks].filter((h) => !(def.hooks as readonly string[]).includes(h));
+  if (bad.length === 0) return;
+  const via = chainName in HOOK_OF_CHAIN ? '' : ` (chain ${chainName} is reached from ${[...hooks].join(', ')})`;
+  ctx.reporter.report('IPT303', span(rule.line, anchor), `${what} is only valid in ${def.hooks.join(', ')}, not in ${bad.join(', ')}${via}`);
+}
+
+
+function run(ctx: CheckContext): void {
+  for (const table of ctx.file.tables) checkTable(ctx, table);
+}
+
+export const chainChecks: ModelCheck = { info, run };
