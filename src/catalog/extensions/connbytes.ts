@@ -1,4 +1,12 @@
-import type { ExtensionDef } from '../types.js';
+import type { ExtensionDef, ValueProblem } from '../types.js';
+import { exactChoice } from './conntrack.js';
+
+// Unlike most ranges, iptables refuses a reversed connbytes range outright.
+function rejectReversed(text: string): ValueProblem[] {
+  const [from, to] = text.split(':');
+  if (!from || !to || !/^\d+$/.test(from) || !/^\d+$/.test(to)) return [];
+  return BigInt(from) > BigInt(to) ? [{ message: `the range \`${text}\` is reversed: iptables requires from <= to` }] : [];
+}
 
 export const connbytes: ExtensionDef = {
   name: 'connbytes',
@@ -7,22 +15,23 @@ export const connbytes: ExtensionDef = {
   summary: 'Matches on how many packets or bytes a connection has transferred so far.',
   options: [
     {
-      // 64-bit counters; an open upper end (`N:`) means no limit.
+      // 64-bit counters; an open upper end (`N:`) means no limit. The max is
+      // 2^64-1, which a JS number can only approximate (it rounds up to 2^64).
       name: 'connbytes',
-      args: [{ kind: 'uintRange', min: 0, max: 18446744073709551615, label: 'from[:to]' }],
+      args: [{ kind: 'uintRange', min: 0, max: 18446744073709551615, label: 'from[:to]', validate: rejectReversed }],
       invert: true,
       required: true,
       summary: 'Inclusive range of the counter selected by --connbytes-mode.',
     },
     {
       name: 'connbytes-dir',
-      args: [{ kind: 'enum', choices: ['original', 'reply', 'both'], label: 'original|reply|both' }],
+      args: [exactChoice('original|reply|both', ['original', 'reply', 'both'], false)],
       required: true,
       summary: 'Which direction of the connection to count.',
     },
     {
       name: 'connbytes-mode',
-      args: [{ kind: 'enum', choices: ['packets', 'bytes', 'avgpkt'], label: 'packets|bytes|avgpkt' }],
+      args: [exactChoice('packets|bytes|avgpkt', ['packets', 'bytes', 'avgpkt'], false)],
       required: true,
       summary: 'Count packets, bytes, or the average packet size.',
     },

@@ -24,6 +24,24 @@ export function prefixListValidator(what: string, names: readonly string[]) {
   };
 }
 
+/**
+ * For options iptables compares with strcmp/strcasecmp against whole words:
+ * abbreviations are errors there, unlike the prefix lists above. Kind
+ * `custom` with `choices`, so completion still offers the words.
+ */
+export function exactChoice(label: string, choices: readonly string[], caseInsensitive: boolean): ValueSpec {
+  const norm = (s: string) => (caseInsensitive ? s.toUpperCase() : s);
+  const set = new Set(choices.map(norm));
+  return {
+    kind: 'custom',
+    label,
+    choices,
+    caseInsensitive,
+    validate: (text) =>
+      set.has(norm(text)) ? [] : [{ message: `\`${text}\` is not one of ${choices.join(', ')}${caseInsensitive ? '' : ' (case matters)'}` }],
+  };
+}
+
 const CT_STATES = ['INVALID', 'NEW', 'ESTABLISHED', 'RELATED', 'UNTRACKED', 'SNAT', 'DNAT'] as const;
 const CT_STATUSES = ['NONE', 'EXPECTED', 'SEEN_REPLY', 'ASSURED', 'CONFIRMED'] as const;
 
@@ -73,7 +91,7 @@ export const conntrack: ExtensionDef = {
     },
     {
       name: 'ctdir',
-      args: [{ kind: 'enum', choices: ['ORIGINAL', 'REPLY'], caseInsensitive: true, label: 'ORIGINAL|REPLY' }],
+      args: [exactChoice('ORIGINAL|REPLY', ['ORIGINAL', 'REPLY'], true)],
       summary: 'Only packets flowing in this direction of the connection.',
     },
   ],

@@ -1,4 +1,4 @@
-import type { ExtensionDef } from '../types.js';
+import type { ExtensionDef, ValueProblem } from '../types.js';
 
 const DCCP_TYPES = [
   'REQUEST',
@@ -13,6 +13,19 @@ const DCCP_TYPES = [
   'SYNCACK',
   'INVALID',
 ] as const;
+
+// iptables splits with strtok, so empty items (`a,,b`, even `,`) are skipped, not errors.
+function validateTypes(text: string): ValueProblem[] {
+  const problems: ValueProblem[] = [];
+  let start = 0;
+  for (const word of text.split(',')) {
+    if (word !== '' && !DCCP_TYPES.some((t) => t === word.toUpperCase())) {
+      problems.push({ message: `unknown DCCP type \`${word}\`; expected one of ${DCCP_TYPES.join(', ')}`, start, end: start + word.length });
+    }
+    start += word.length + 1;
+  }
+  return problems;
+}
 
 export const dccp: ExtensionDef = {
   name: 'dccp',
@@ -38,7 +51,7 @@ export const dccp: ExtensionDef = {
     },
     {
       name: 'dccp-types',
-      args: [{ kind: 'enumList', choices: DCCP_TYPES, caseInsensitive: true, label: 'type[,type...]' }],
+      args: [{ kind: 'custom', choices: DCCP_TYPES, caseInsensitive: true, label: 'type[,type...]', validate: validateTypes }],
       invert: true,
       summary: 'Packet type is one of these.',
     },

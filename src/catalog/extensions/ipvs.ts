@@ -1,4 +1,5 @@
 import type { ExtensionDef } from '../types.js';
+import { exactChoice } from './conntrack.js';
 
 const OPTIONS = ['ipvs', 'vproto', 'vaddr', 'vport', 'vdir', 'vmethod', 'vportctl'];
 
@@ -19,12 +20,12 @@ export const ipvs: ExtensionDef = {
     { name: 'vport', args: [{ kind: 'port', label: 'port' }], invert: true, summary: 'Virtual port of the service.' },
     {
       name: 'vdir',
-      args: [{ kind: 'enum', choices: ['ORIGINAL', 'REPLY'], caseInsensitive: true, label: 'ORIGINAL|REPLY' }],
+      args: [exactChoice('ORIGINAL|REPLY', ['ORIGINAL', 'REPLY'], true)],
       summary: 'Direction of the packet within the IPVS connection.',
     },
     {
       name: 'vmethod',
-      args: [{ kind: 'enum', choices: ['GATE', 'IPIP', 'MASQ'], caseInsensitive: true, label: 'GATE|IPIP|MASQ' }],
+      args: [exactChoice('GATE|IPIP|MASQ', ['GATE', 'IPIP', 'MASQ'], true)],
       invert: true,
       summary: 'IPVS forwarding method: direct routing, tunnelling or NAT.',
     },
