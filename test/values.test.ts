@@ -118,6 +118,11 @@ const cases: Case[] = [
   bad('portList', '22,80:80', E('must be below', 3, 8), tcp),
   bad('portList', '22,,80', E('missing port', 3, 3), tcp),
   bad('portList', '22,99999', E('`99999` is not a port', 3, 8), tcp),
+  // oracle: multiport reads numbers with strtoul even under -p udp (0x50 accepted, 080 and 70000 refused)
+  ok('portList', '0x50,53', udp),
+  ok('portList', 'domain', udp),
+  bad('portList', '080', E('octal', 0, 3), udp),
+  bad('portList', 'domain,70000', E('`70000` is not a port', 7, 12), udp),
 
   // protocol (oracle: -p TCP and --ctproto TCP accepted)
   ok('protocol', 'tcp'),

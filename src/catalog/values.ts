@@ -244,11 +244,17 @@ function usesGetaddrinfo(ctx: ValueContext): boolean {
 }
 
 /** One port (or service) at [offset, offset+piece.length) of the value. */
-function portAt(piece: string, offset: number, ctx: ValueContext, services: 'byProto' | 'any' | 'none' = 'byProto'): { value?: number; problems: ValueProblem[] } {
+function portAt(
+  piece: string,
+  offset: number,
+  ctx: ValueContext,
+  services: 'byProto' | 'any' | 'none' = 'byProto',
+  parser: 'byMatch' | 'strtoul' = 'byMatch',
+): { value?: number; problems: ValueProblem[] } {
   const end = offset + piece.length;
   if (piece === '') return { problems: [err(`missing port: ${PORT_FORMS}`, offset, end)] };
   const proto = protoName(ctx);
-  if (usesGetaddrinfo(ctx) && services !== 'none') {
+  if (parser === 'byMatch' && usesGetaddrinfo(ctx) && services !== 'none') {
     const n = cStrtoul(piece, 0, 10);
     if (n.end === piece.length) {
       if (n.value === Infinity) return { problems: [err(`\`${piece}\` is not a port: ${PORT_FORMS}`, offset, end)] };
@@ -314,15 +320,16 @@ function portList(text: string, spec: ValueSpec, ctx: ValueContext): ValueProble
     }
     const colon = item.indexOf(':');
     if (colon < 0) {
-      problems.push(...portAt(item, offset, ctx, 'byProto').problems);
+      // multiport always parses with xtables_parse_port, whatever the protocol
+      problems.push(...portAt(item, offset, ctx, 'byProto', 'strtoul').problems);
       slots += 1;
     } else {
       if (slots === limit - 1) {
         problems.push(err(`too many ports: multiport takes at most ${limit} (a range counts as two)`, offset, text.length));
         break;
       }
-      const lo = portAt(item.slice(0, colon), offset, ctx, 'byProto');
-      const hi = portAt(item.slice(colon + 1), offset + colon + 1, ctx, 'byProto');
+      const lo = portAt(item.slice(0, colon), offset, ctx, 'byProto', 'strtoul');
+      const hi = portAt(item.slice(colon + 1), offset + colon + 1, ctx, 'byProto', 'strtoul');
       problems.push(...lo.problems, ...hi.problems);
       if (lo.value !== undefined && hi.value !== undefined && lo.value >= hi.value)
         problems.push(err(`\`${item}\`: in multiport the first port of a range must be below the second`, offset, itemEnd));
