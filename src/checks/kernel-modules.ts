@@ -6,6 +6,7 @@
 import { findAnyFamily } from '../catalog/index.js';
 import type { ExtensionDef } from '../catalog/types.js';
 import type { RelatedInformation, ReportExtras, Reporter, Severity, Span } from '../diagnostics.js';
+import type { CheckInfo } from './types.js';
 import type { LintOptions } from '../lint-options.js';
 import type { RulesFile } from '../model/types.js';
 import { compareVersions, type KernelProfile } from '../kernel/profile.js';
@@ -13,16 +14,6 @@ import { referenceFor } from '../kernel/reference.js';
 import { decideBackend, optionName, requirementsOf, setReferences, type ModuleNeed, type Requirement } from '../kernel/requirements.js';
 import { moduleState, type ModuleState } from '../kernel/state.js';
 
-export interface CheckInfo {
-  code: string;
-  name: string;
-  severity: Severity;
-  summary: string;
-  description: string;
-  bad: string;
-  good: string;
-  fix: string;
-}
 
 export const MODULES_LOAD_FILE = '/etc/modules-load.d/iptables.conf';
 
@@ -30,6 +21,7 @@ export const kernelCheckInfo: readonly CheckInfo[] = [
   {
     code: 'IPT401',
     name: 'kernel-module-not-built',
+    category: 'kernel',
     severity: 'error',
     summary: 'The target kernel was built without a module the ruleset needs.',
     description:
@@ -41,6 +33,7 @@ export const kernelCheckInfo: readonly CheckInfo[] = [
   {
     code: 'IPT402',
     name: 'kernel-extension-removed',
+    category: 'kernel',
     severity: 'error',
     summary: 'The extension was removed from the target kernel version.',
     description:
@@ -52,6 +45,7 @@ export const kernelCheckInfo: readonly CheckInfo[] = [
   {
     code: 'IPT403',
     name: 'kernel-module-not-installed',
+    category: 'kernel',
     severity: 'error',
     summary: 'The module is configured as loadable (=m) but is not installed.',
     description:
@@ -63,6 +57,7 @@ export const kernelCheckInfo: readonly CheckInfo[] = [
   {
     code: 'IPT404',
     name: 'kernel-module-not-loaded',
+    category: 'kernel',
     severity: 'info',
     summary: 'The module is available but not loaded; the kernel loads it on demand unless module loading is disabled.',
     description:
@@ -74,6 +69,7 @@ export const kernelCheckInfo: readonly CheckInfo[] = [
   {
     code: 'IPT405',
     name: 'ipset-undefined',
+    category: 'kernel',
     severity: 'error',
     summary: 'A rule refers to an ipset that the given `ipset save` file does not define.',
     description:
@@ -85,6 +81,7 @@ export const kernelCheckInfo: readonly CheckInfo[] = [
   {
     code: 'IPT406',
     name: 'backend-assumed',
+    category: 'kernel',
     severity: 'info',
     summary: 'Neither an option nor the save header says which iptables backend loads the file; nf_tables is assumed.',
     description:
@@ -96,6 +93,7 @@ export const kernelCheckInfo: readonly CheckInfo[] = [
   {
     code: 'IPT501',
     name: 'userspace-too-old',
+    category: 'userspace',
     severity: 'error',
     summary: 'The extension or option is newer than the iptables that will load the file.',
     description:
@@ -112,20 +110,27 @@ function severityOf(code: string): Severity {
   return kernelCheckInfo.find((c) => c.code === code)!.severity;
 }
 
-function needPhrase(req: Requirement, need: ModuleNeed): string {
-  const head = `\`${req.what}\` needs ${need.module}`;
+/** "`-m recent` needs xt_recent (CONFIG_…=m; a dependency of …)": the cause, the module, and why it is needed. */
+function needPhrase(req: Requirement, need: ModuleNeed, config?: string): string {
+  const notes: string[] = [];
+  if (config) notes.push(config);
   switch (need.role) {
     case 'dependency':
-      return `${head} (a dependency of ${need.neededBy})`;
+      notes.push(`a dependency of ${need.neededBy}`);
+      break;
     case 'runtime':
-      return `${head} (requested by ${need.neededBy} when the rule is loaded)`;
+      notes.push(`requested by ${need.neededBy} when the rule is loaded`);
+      break;
     case 'backend':
-      return `${head} (for iptables-nft)`;
+      notes.push('for iptables-nft');
+      break;
     case 'set-type':
-      return `${head} (the ip_set module for that set type)`;
+      notes.push('loaded by ip_set for that set type');
+      break;
     default:
-      return head;
+      break;
   }
+  return `\`${req.what}\` needs ${need.module}${notes.length ? ` (${notes.join('; ')})` : ''}`;
 }
 
 function relatedFor(state: ModuleState, need: ModuleNeed, profile: KernelProfile): RelatedInformation[] {
@@ -154,10 +159,9 @@ function relatedFor(state: ModuleState, need: ModuleNeed, profile: KernelProfile
   return out;
 }
 
-function report(reporter: Reporter, options: LintOptions, code: string, span: Span, message: string, extras: ReportExtras): void {
-  const override = options.severities?.[code];
-  if (override === 'off') return;
-  reporter.report(code, span, message, { severity: override ?? extras.severity ?? severityOf(code), ...extras });
+/** The reporter applies `severities` overrides; the severity passed here is the check's own choice. */
+function report(reporter: Reporter, _options: LintOptions, code: string, span: Span, message: string, extras: ReportExtras): void {
+  reporter.report(code, span, message, { ...extras, severity: extras.severity ?? severityOf(code) });
 }
 
 function data(need: ModuleNeed | undefined, kernel: string): Record<string, string> {
@@ -200,14 +204,14 @@ function judge(
     case 'not-installed': {
       if (!primary && once.has(key)) return true;
       once.add(key);
-      const config = state.symbol ? ` (${state.symbol.symbol}=${state.symbol.value})` : need.config ? ` (${need.config})` : '';
+      const config = state.symbol ? `${state.symbol.symbol}=${state.symbol.value}` : need.config;
       const where = req.noAlias && primary && !profile.installed ? `no alias in ${state.file} answers \`${req.noAlias.request}\`` : `it is not in ${state.file}`;
       report(
         reporter,
         options,
         'IPT403',
         req.span,
-        `${needPhrase(req, need)}${config}, but kernel ${kernel} does not have it installed (${where}): install the package that ships \`${need.module}.ko\` (${FIX_INSTALL})`,
+        `${needPhrase(req, need, config)}, but kernel ${kernel} does not have it installed (${where}): install the package that ships \`${need.module}.ko\` (${FIX_INSTALL})`,
         extras,
       );
       return true;

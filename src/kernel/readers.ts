@@ -85,6 +85,15 @@ export function readModulesDep(text: string, path: string): Map<string, ModuleRe
     const depends = m[2].split(/\s+/).filter(Boolean).map(moduleFromPath);
     dep.set(name, { name, file: path, line: i, path: m[1], depends });
   }
+  // depmod only writes paths of files it found, so a module named as a dependency is installed
+  // even when its own line was filtered out of the file (a netfilter-only excerpt, say).
+  for (const rec of [...dep.values()]) {
+    const paths = lines[rec.line].trim().split(':')[1].split(/\s+/).filter(Boolean);
+    for (const p of paths) {
+      const name = moduleFromPath(p);
+      if (!dep.has(name)) dep.set(name, { name, file: path, line: rec.line, path: p });
+    }
+  }
   return dep;
 }
 
