@@ -9,6 +9,8 @@ export const udp: ExtensionDef = {
   protocols: ['udp'],
   options: [
     {
+      // Unlike tcp, iptables reads udp port numbers through getaddrinfo, which silently
+      // wraps numbers above 65535 (70000 becomes 4464) instead of refusing them.
       name: 'sport',
       aliases: ['source-port'],
       args: [{ kind: 'portRange', label: 'port[:port]' }],
