@@ -14,7 +14,7 @@ const MAX = 10;
 function validateU32(text: string): ValueProblem[] {
   let pos = 0;
   const fail = (message: string): ValueProblem[] => [
-    { message: `u32: ${message}`, start: Math.min(pos, text.length), end: Math.min(pos + 1, text.length) },
+    { message, start: Math.min(pos, text.length), end: Math.min(pos + 1, text.length) },
   ];
   const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
 
