@@ -25,6 +25,8 @@ export interface WorkerResult {
   lines: number;
   /** Milliseconds of each `lint()` call, in order (the first one includes JIT warm-up). */
   timesMs: number[];
+  /** Milliseconds of CPU (user + system, all threads of the process, so GC helpers count) of each call. */
+  cpuMs: number[];
   /** KiB: peak RSS after reading the file, before the first lint (node itself plus the text). */
   baselineMaxRssKb: number;
   /** KiB: peak RSS of the whole process at the end. */
@@ -65,6 +67,7 @@ async function main(argv: string[]): Promise<void> {
   const text = readFileSync(file, 'utf8');
   const baselineMaxRssKb = process.resourceUsage().maxRSS;
   const timesMs: number[] = [];
+  const cpuMs: number[] = [];
   let first: Array<{ code?: string }> | undefined;
   let session: Session | undefined;
   if (profileOut) {
@@ -75,9 +78,12 @@ async function main(argv: string[]): Promise<void> {
     await session.post('Profiler.start');
   }
   for (let n = 0; n < iterations; n++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const result = lint(text, { fileName: basename(file) });
     timesMs.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpuMs.push((c.user + c.system) / 1000);
     if (session && n === 0) {
       const { profile } = await session.post('Profiler.stop');
       writeFileSync(profileOut!, JSON.stringify(profile));
@@ -96,6 +102,7 @@ async function main(argv: string[]): Promise<void> {
     bytes: Buffer.byteLength(text, 'utf8'),
     lines,
     timesMs,
+    cpuMs,
     baselineMaxRssKb,
     maxRssKb: process.resourceUsage().maxRSS,
     diagnostics: first?.length ?? 0,

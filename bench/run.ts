@@ -92,9 +92,13 @@ const gnuTime = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-v',
 
 interface Timed {
   wallMs: number;
+  /** User + system CPU time of the process (GNU time only): much less disturbed by other load than wall time. */
+  cpuMs?: number;
   maxRssKb?: number;
   status: number | null;
   stderr: string;
+  /** Only when asked for (the CLI's JSON report, to tell "errors found" from a crash: both exit 1). */
+  stdout?: string;
 }
 
 /**
@@ -102,7 +106,7 @@ interface Timed {
  * comes from GNU time when installed; otherwise, for node commands, from a preloaded hook that reports the process's
  * own resourceUsage() at exit.
  */
-async function timed(cmd: string, args: string[], stdinFile?: string, isNode = false): Promise<Timed> {
+async function timed(cmd: string, args: string[], stdinFile?: string, isNode = false, captureStdout = false): Promise<Timed> {
   const rssFile = join(tmpdir(), `iptlint-bench-${process.pid}-${Math.floor(performance.now() * 1000)}.rss`);
   let argv = [cmd, ...args];
   if (gnuTime) argv = [gnuTime, '-v', '-o', rssFile, ...argv];
@@ -114,25 +118,32 @@ async function timed(cmd: string, args: string[], stdinFile?: string, isNode = f
   }
   const stdin = stdinFile ? openSync(stdinFile, 'r') : 'ignore';
   const t0 = performance.now();
-  const result = await new Promise<{ status: number | null; stderr: string }>((res) => {
-    const child = spawn(argv[0], argv.slice(1), { stdio: [stdin, 'ignore', 'pipe'] });
+  const result = await new Promise<{ status: number | null; stderr: string; stdout?: string }>((res) => {
+    const child = spawn(argv[0], argv.slice(1), { stdio: [stdin, captureStdout ? 'pipe' : 'ignore', 'pipe'] });
     let stderr = '';
+    const out: Buffer[] = [];
+    child.stdout?.on('data', (b: Buffer) => out.push(b));
     child.stderr?.setEncoding('utf8').on('data', (s: string) => {
       if (stderr.length < 4000) stderr += s;
     });
     child.on('error', (e) => res({ status: null, stderr: String(e) }));
-    child.on('close', (status) => res({ status, stderr }));
+    child.on('close', (status) => res({ status, stderr, stdout: captureStdout ? Buffer.concat(out).toString('utf8') : undefined }));
   });
   const wallMs = performance.now() - t0;
   if (typeof stdin === 'number') closeSync(stdin);
   let maxRssKb: number | undefined;
+  let cpuMs: number | undefined;
   if (existsSync(rssFile)) {
-    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(rssFile, 'utf8'));
+    const report = readFileSync(rssFile, 'utf8');
+    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(report);
     if (m) maxRssKb = Number(m[1]);
+    const user = /User time \(seconds\): ([\d.]+)/.exec(report);
+    const sys = /System time \(seconds\): ([\d.]+)/.exec(report);
+    if (user && sys) cpuMs = (Number(user[1]) + Number(sys[1])) * 1000;
     rmSync(rssFile, { force: true });
   }
   rmSync(`${rssFile}.cjs`, { force: true });
-  return { wallMs, maxRssKb, ...result };
+  return { wallMs, cpuMs, maxRssKb, ...result };
 }
 
 function runWorker(file: string, iterations: number): WorkerResult {
@@ -144,6 +155,7 @@ function runWorker(file: string, iterations: number): WorkerResult {
 interface Series {
   medianMs: number;
   runsMs: number[];
+  cpuMedianMs?: number;
   maxRssKb?: number;
   status?: number | null;
   error?: string;
@@ -164,22 +176,40 @@ interface SizeResult {
   profileTop?: string;
 }
 
-function summarise(runs: Timed[], okStatuses: number[]): Series {
-  const bad = runs.find((r) => r.status === null || !okStatuses.includes(r.status));
+function summarise(runs: Timed[], okStatuses: number[], validate?: (t: Timed) => string | undefined): Series {
+  const problemOf = (r: Timed): string | undefined => {
+    if (r.status === null || !okStatuses.includes(r.status)) return r.stderr.trim().split('\n').slice(-3).join(' | ') || `exit ${r.status}`;
+    return validate?.(r);
+  };
+  const bad = runs.map((r) => ({ r, problem: problemOf(r) })).find((x) => x.problem !== undefined);
   const rss = runs.map((r) => r.maxRssKb).filter((x): x is number => x !== undefined);
+  const cpu = runs.map((r) => r.cpuMs).filter((x): x is number => x !== undefined);
   return {
     medianMs: median(runs.map((r) => r.wallMs)),
     runsMs: runs.map((r) => r.wallMs),
+    cpuMedianMs: cpu.length === runs.length && cpu.length > 0 ? median(cpu) : undefined,
     maxRssKb: rss.length ? Math.max(...rss) : undefined,
-    status: bad ? bad.status : runs[0]?.status,
-    error: bad ? bad.stderr.trim().split('\n').slice(-3).join(' | ') : undefined,
+    status: bad ? bad.r.status : runs[0]?.status,
+    error: bad?.problem,
   };
+}
+
+/** A crash also exits 1, so a CLI run only counts when it printed the documented JSON report. */
+function cliReportProblem(t: Timed): string | undefined {
+  try {
+    const report = JSON.parse(t.stdout ?? '') as { version?: unknown; files?: unknown };
+    if (report.version !== 1 || !Array.isArray(report.files)) return 'CLI output is not a version 1 JSON report';
+    return undefined;
+  } catch {
+    return 'CLI printed no JSON report';
+  }
 }
 
 interface Contender {
   key: 'cli' | 'legacyRestore' | 'nftRestore';
   label: string;
   ok: number[];
+  validate?: (t: Timed) => string | undefined;
   run: () => Promise<Timed>;
   runs: Timed[];
 }
@@ -203,6 +233,7 @@ async function measure(rules: number, o: Options): Promise<SizeResult> {
     result.lintCold = {
       medianMs: median(times),
       runsMs: times,
+      cpuMedianMs: median(cold.map((w) => w.cpuMs[0])),
       maxRssKb: Math.max(...cold.map((w) => w.maxRssKb)),
       baselineRssKb: median(cold.map((w) => w.baselineMaxRssKb)),
       diagnostics: cold[0].diagnostics,
@@ -226,7 +257,14 @@ async function measure(rules: number, o: Options): Promise<SizeResult> {
   if (o.cli) {
     // Exit 1 only means the file has error diagnostics; 2 is a usage or I/O failure and is reported as such.
     if (existsSync(cliJs)) {
-      contenders.push({ key: 'cli', label: 'CLI', ok: [0, 1], runs: [], run: () => timed(process.execPath, [cliJs, '--format', 'json', file], undefined, true) });
+      contenders.push({
+        key: 'cli',
+        label: 'CLI',
+        ok: [0, 1],
+        validate: cliReportProblem,
+        runs: [],
+        run: () => timed(process.execPath, [cliJs, '--format', 'json', file], undefined, true, true),
+      });
     } else log(`  CLI: not measured: ${cliJs} does not exist (run npm run build)`);
   }
   if (o.iptables && process.getuid?.() === 0 && which('unshare')) {
@@ -240,7 +278,8 @@ async function measure(rules: number, o: Options): Promise<SizeResult> {
   // Round robin, so that a burst of load on a shared machine hits iptlint and iptables alike and the ratio stays fair.
   for (let i = 0; i < repeat; i++) for (const c of contenders) c.runs.push(await c.run());
   for (const c of contenders) {
-    const s = summarise(c.runs, c.ok);
+    const s = summarise(c.runs, c.ok, c.validate);
+    for (const r of c.runs) delete r.stdout;
     result[c.key] = s;
     log(`  ${c.label}: ${fmtMs(s.medianMs)}, peak RSS ${kbToMb(s.maxRssKb)} MB${s.error ? ` (exit ${s.status}: ${s.error})` : ''}`);
   }
@@ -254,7 +293,7 @@ const fmtMs = (ms: number | undefined): string => (ms === undefined ? '–' : ms
 const rate = (n: number, ms: number | undefined): string => (ms === undefined ? '–' : Math.round(n / (ms / 1000)).toLocaleString('en-US'));
 
 function table(results: SizeResult[]): string {
-  const head = ['rules', 'MB', 'lint cold', 'lint warm', 'rules/s (cold)', 'MB/s (cold)', 'lint peak RSS MB', 'CLI', 'CLI peak RSS MB', 'legacy-restore --test', 'legacy RSS MB', 'CLI / legacy', 'lint / legacy'];
+  const head = ['rules', 'MB', 'lint cold', 'lint warm', 'rules/s', 'MB/s', 'lint RSS MB', 'CLI', 'CLI CPU', 'CLI RSS MB', 'legacy --test', 'legacy CPU', 'legacy RSS MB', 'CLI/legacy', 'CPU ratio', 'lint/legacy'];
   const rows = results.map((r) => {
     const lint = r.lintCold?.medianMs;
     const leg = r.legacyRestore && !r.legacyRestore.error ? r.legacyRestore.medianMs : undefined;
@@ -267,11 +306,14 @@ function table(results: SizeResult[]): string {
       rate(r.rules, lint),
       lint === undefined ? '–' : (r.bytes / 1e6 / (lint / 1000)).toFixed(1),
       kbToMb(r.lintCold?.maxRssKb),
-      r.cli?.error ? `exit ${r.cli.status}` : fmtMs(cli),
+      r.cli?.error ? 'failed' : fmtMs(cli),
+      r.cli?.error ? '–' : fmtMs(r.cli?.cpuMedianMs),
       kbToMb(r.cli?.maxRssKb),
-      r.legacyRestore?.error ? `exit ${r.legacyRestore.status}` : fmtMs(leg),
+      r.legacyRestore?.error ? 'failed' : fmtMs(leg),
+      r.legacyRestore?.error ? '–' : fmtMs(r.legacyRestore?.cpuMedianMs),
       kbToMb(r.legacyRestore?.maxRssKb),
       cli !== undefined && leg !== undefined ? (cli / leg).toFixed(2) : '–',
+      cli !== undefined && leg !== undefined && r.cli?.cpuMedianMs && r.legacyRestore?.cpuMedianMs ? (r.cli.cpuMedianMs / r.legacyRestore.cpuMedianMs).toFixed(2) : '–',
       lint !== undefined && leg !== undefined ? (lint / leg).toFixed(2) : '–',
     ];
   });
