@@ -156,9 +156,9 @@ function fetchWithApt(cache: string): { dir: string; tree: string } | string {
 }
 
 /** Adds a deb-src twin of the system's deb sources when none exists. true: added; false: already there. */
-function ensureDebSrc(): boolean | Error {
-  const listDir = '/etc/apt/sources.list.d';
-  const files = ['/etc/apt/sources.list', ...(existsSync(listDir) ? readdirSync(listDir).map((f) => join(listDir, f)) : [])].filter(
+export function ensureDebSrc(aptDir = '/etc/apt'): boolean | Error {
+  const listDir = join(aptDir, 'sources.list.d');
+  const files = [join(aptDir, 'sources.list'), ...(existsSync(listDir) ? readdirSync(listDir).map((f) => join(listDir, f)) : [])].filter(
     (f) => /(\.list|\.sources|sources\.list)$/.test(f) && existsSync(f),
   );
   const texts = files.map((f) => readFileSync(f, 'utf8'));
