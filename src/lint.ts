@@ -9,6 +9,7 @@ import type { Backend, LintOptions } from './lint-options.js';
 import { buildModel } from './model/build.js';
 import { decideFamily, readGeneratedBy } from './model/family.js';
 import type { RulesFile } from './model/types.js';
+import { applySuppressions } from './suppressions.js';
 
 export interface LintResult {
   diagnostics: Diagnostic[];
@@ -52,7 +53,8 @@ export function lintDocument(doc: ParsedDocument, options: LintOptions = {}): Li
   const ctx = { file, doc, options, backend, reporter };
   for (const check of MODEL_CHECKS) check.run(ctx);
   reporter.diagnostics.sort(byPosition);
-  return { diagnostics: reporter.diagnostics, file, backend, lines: doc.texts };
+  const diagnostics = applySuppressions(doc, reporter.diagnostics, options);
+  return { diagnostics, file, backend, lines: doc.texts };
 }
 
 export function lint(text: string, options: LintOptions = {}): LintResult {

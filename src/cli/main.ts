@@ -1,19 +1,29 @@
 /**
- * The iptlint command: parses arguments, reads files, calls the pure core,
- * prints with a formatter and sets the exit status (0 clean, 1 errors found,
- * 2 usage or I/O error). Never prints a stack trace for bad input.
+ * The iptlint command: parses arguments, finds configuration, reads files,
+ * calls the pure core, prints with a formatter and sets the exit status
+ * (0 nothing at or above the failure threshold, 1 findings at or above it or
+ * too many warnings, 2 usage, configuration or I/O error). Never prints a
+ * stack trace for bad input.
  */
 import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Family } from '../catalog/types.js';
+import { documentedChecks, explainText, findCheck, rulesTable } from '../check-docs.js';
+import { ConfigResolver, type Config, type FailureThreshold } from '../config/load.js';
+import { SEVERITY_RANK, type Severity } from '../diagnostics.js';
+import type { KernelProfile } from '../kernel/profile.js';
 import type { Backend, LintOptions } from '../lint-options.js';
 import { lint } from '../lint.js';
 import { CliError } from './errors.js';
-import { expandPaths, readRulesFile, readStdin, type InputFile } from './files.js';
+import { describeFsError, expandPaths, readRulesFile, readStdin, type InputFile, type InputProblem } from './files.js';
 import { FORMATTERS } from './format/index.js';
 import { summaryLine } from './format/text.js';
 import type { FileReport, Report } from './format/types.js';
 import { HELP } from './help.js';
+import { expandWithConfig, ExcludeMatcher } from './select.js';
+import { loadIpsets, loadKernelProfiles } from './kernel-inputs.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -34,7 +44,12 @@ export function toolVersion(): string {
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
   concise: { type: 'boolean' },
+  config: { type: 'string', short: 'c' },
+  'no-config': { type: 'boolean' },
+  'failure-threshold': { type: 'string' },
+  'max-warnings': { type: 'string' },
   family: { type: 'string' },
   backend: { type: 'string' },
   'stdin-filename': { type: 'string' },
@@ -52,6 +67,11 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'V' },
 } as const;
 
+const THRESHOLDS = ['error', 'warning', 'info'] as const;
+
+/** A progress line on a terminal appears only for runs longer than this. */
+const PROGRESS_AFTER_MS = 1000;
+
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) throw new CliError(`--${name} must be one of ${allowed.join(', ')} (got '${value}')`);
@@ -66,14 +86,111 @@ function useColor(mode: string | undefined, noColor: boolean | undefined, io: Io
   return !!io.stdout.isTTY;
 }
 
-export async function runLint(argv: string[], io: Io): Promise<number> {
-  let parsed;
+function parse(argv: string[]) {
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     throw new CliError(`${(error as Error).message.replace(/\. To specify a positional.*$/, '')}\nTry 'iptlint --help'.`);
   }
-  const { values, positionals } = parsed;
+}
+
+/** Prints "iptlint: 3/250 files (path)" over itself on a terminal, once the run has taken over a second. */
+class Progress {
+  private readonly started = Date.now();
+  private lastDraw = 0;
+  private drawn = false;
+  constructor(
+    private readonly stream: Io['stderr'] | undefined,
+    private readonly total: number,
+    private readonly afterMs: number,
+  ) {}
+
+  update(done: number, current: string): void {
+    if (!this.stream) return;
+    const now = Date.now();
+    if (now - this.started < this.afterMs || now - this.lastDraw < 100) return;
+    this.lastDraw = now;
+    this.drawn = true;
+    const width = 70;
+    const name = current.length > width - 30 ? `…${current.slice(-(width - 31))}` : current;
+    this.stream.write(`\r\x1b[Kiptlint: ${done}/${this.total} files (${name})`);
+  }
+
+  clear(): void {
+    if (this.drawn) this.stream?.write('\r\x1b[K');
+  }
+}
+
+/** The lint options and thresholds for the files one config covers, with CLI flags on top. */
+interface Settings {
+  config?: Config;
+  options: LintOptions;
+  failureThreshold: Severity;
+  maxWarnings?: number;
+}
+
+type Values = ReturnType<typeof parse>['values'];
+
+function rel(cwd: string, p: string): string {
+  return path.relative(cwd, p) || '.';
+}
+
+class SettingsCache {
+  private readonly byConfig = new Map<Config | undefined, Promise<Settings>>();
+  constructor(
+    private readonly values: Values,
+    private readonly cwd: string,
+  ) {}
+
+  get(config: Config | undefined): Promise<Settings> {
+    let s = this.byConfig.get(config);
+    if (!s) {
+      s = this.build(config);
+      this.byConfig.set(config, s);
+    }
+    return s;
+  }
+
+  private async build(config: Config | undefined): Promise<Settings> {
+    const v = this.values;
+    const cwd = this.cwd;
+    const cliKernel = (v['kernel-config']?.length ?? 0) + (v.modules?.length ?? 0) + (v['kernel-release']?.length ?? 0) > 0;
+    let kernels: KernelProfile[] | undefined;
+    if (!v['no-kernel'] && (cliKernel || config?.kernel.enabled !== false)) {
+      // Flags name the target kernel for every file; otherwise each config names it, relative to itself.
+      const inputs = cliKernel
+        ? { kernelConfig: v['kernel-config'] ?? [], modules: v.modules ?? [], kernelRelease: v['kernel-release'] ?? [] }
+        : config
+          ? { kernelConfig: config.kernel.config.map((p) => rel(cwd, p)), modules: config.kernel.modules.map((p) => rel(cwd, p)), kernelRelease: config.kernel.release }
+          : undefined;
+      if (inputs && inputs.kernelConfig.length + inputs.modules.length + inputs.kernelRelease.length > 0) {
+        kernels = await loadKernelProfiles({ ...inputs, cwd });
+      }
+    }
+    const ipsetsPath = v.ipsets ?? (config?.ipsets !== undefined ? rel(cwd, config.ipsets) : undefined);
+    const ipsets = ipsetsPath !== undefined ? await loadIpsets(ipsetsPath, cwd) : undefined;
+    const options: LintOptions = {
+      family: (v.family as Family | undefined) ?? config?.family,
+      backend: (v.backend as Backend | undefined) ?? config?.backend,
+      noAutoload: v['no-autoload'] || config?.kernel.autoload === false || undefined,
+      iptablesVersion: v['iptables-version'] ?? config?.iptablesVersion,
+      severities: config && Object.keys(config.severities).length > 0 ? config.severities : undefined,
+      kernels,
+      ipsets,
+    };
+    const maxWarnings = v['max-warnings'] !== undefined ? undefined : config?.maxWarnings;
+    return { config, options, failureThreshold: (v['failure-threshold'] as FailureThreshold | undefined) ?? config?.failureThreshold ?? 'error', maxWarnings };
+  }
+}
+
+function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new CliError(`--max-warnings must be a whole number of 0 or more (got '${value}')`);
+  return Number(value);
+}
+
+export async function runLint(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(argv);
   if (values.help) {
     io.stdout.write(HELP);
     return 0;
@@ -86,43 +203,153 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
   const formatter = FORMATTERS[formatName];
   if (!formatter) throw new CliError(`--format must be one of ${Object.keys(FORMATTERS).join(', ')} (got '${formatName}')`);
   oneOf('color', values.color, ['auto', 'always', 'never'] as const);
-  const family = oneOf<Family>('family', values.family, ['ipv4', 'ipv6']);
-  const backend = oneOf<Backend>('backend', values.backend, ['legacy', 'nft']);
+  oneOf<Family>('family', values.family, ['ipv4', 'ipv6']);
+  oneOf<Backend>('backend', values.backend, ['legacy', 'nft']);
+  oneOf('failure-threshold', values['failure-threshold'], THRESHOLDS);
+  const cliMaxWarnings = parseMaxWarnings(values['max-warnings']);
+  if (values.config !== undefined && values['no-config']) throw new CliError('--config and --no-config cannot be used together');
   if (positionals.length === 0) throw new CliError("no input files (give a file, a directory, a glob, or - for standard input)\nTry 'iptlint --help'.");
 
-  const { paths, problems } = await expandPaths(positionals, io.cwd);
-  let ioFailed = problems.length > 0;
+  const resolver = new ConfigResolver(io.cwd, values.config, !values['no-config']);
+  await resolver.check();
+  const settings = new SettingsCache(values, io.cwd);
+  const excluder = new ExcludeMatcher();
+
+  const { paths, problems } = await expandWithConfig(positionals, io.cwd, resolver, expandPaths);
+  const inputErrors: InputProblem[] = [...problems];
   for (const p of problems) io.stderr.write(`iptlint: ${p.path}: ${p.message}\n`);
 
-  const baseOptions: LintOptions = { family, backend, noAutoload: values['no-autoload'], iptablesVersion: values['iptables-version'] };
-  const report: Report = { files: [], toolVersion: toolVersion() };
+  const report: Report = { files: [], toolVersion: toolVersion(), inputErrors };
+  const fileSettings: Settings[] = [];
+  const progressAfter = Number(io.env.IPTLINT_PROGRESS_AFTER_MS ?? PROGRESS_AFTER_MS);
+  const showProgress = formatName === 'text' && !values.quiet && !!io.stderr.isTTY;
+  const progress = new Progress(showProgress ? io.stderr : undefined, paths.length, Number.isFinite(progressAfter) ? progressAfter : PROGRESS_AFTER_MS);
+  let done = 0;
   for (const p of paths) {
+    progress.update(done++, p);
+    const shownName = p === '-' ? (values['stdin-filename'] ?? '<stdin>') : p;
+    // Standard input is governed by the config of the directory it claims to be in.
+    const configFor = p === '-' ? path.join(io.cwd, values['stdin-filename'] ?? 'stdin') : p;
+    const config = await resolver.forPath(configFor);
+    if (p !== '-' && config && (await excluder.excluded(config, path.resolve(io.cwd, p)))) continue;
+    const s = await settings.get(config);
     let input: InputFile;
     try {
-      input = p === '-' ? await readStdin(values['stdin-filename'] ?? '<stdin>', io.stdin) : await readRulesFile(p, io.cwd);
+      input = p === '-' ? await readStdin(shownName, io.stdin) : await readRulesFile(p, io.cwd);
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
+      progress.clear();
       io.stderr.write(`iptlint: ${error.message}\n`);
-      ioFailed = true;
+      const colon = error.message.indexOf(': ');
+      inputErrors.push({ path: shownName, message: colon > 0 ? error.message.slice(colon + 2) : error.message });
       continue;
     }
-    const result = lint(input.text, { ...baseOptions, fileName: input.path });
+    const result = lint(input.text, { ...s.options, fileName: input.path });
     const file: FileReport = { path: input.path, family: result.file.family, lines: result.lines, diagnostics: result.diagnostics };
     report.files.push(file);
+    fileSettings.push(s);
+  }
+  progress.clear();
+
+  const cliThreshold = values['failure-threshold'] as Severity | undefined;
+  const rendered = formatter(report, { color: values.output === undefined && useColor(values.color, values['no-color'], io), concise: !!values.concise, failureThreshold: cliThreshold ?? fileSettings[0]?.failureThreshold ?? 'error' });
+  if (values.output !== undefined) {
+    const target = path.resolve(io.cwd, values.output);
+    try {
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, rendered);
+    } catch (error) {
+      throw new CliError(`${values.output}: cannot write the report: ${describeFsError(error)}`);
+    }
+  } else {
+    io.stdout.write(rendered);
+  }
+  // The text summary goes to the terminal even when the report goes to a file.
+  if ((formatName === 'text' || values.output !== undefined) && !values.quiet) {
+    io.stdout.write(`${summaryLine(report)}${values.output !== undefined ? ` (report written to ${values.output})` : ''}\n`);
   }
 
-  const color = useColor(values.color, values['no-color'], io);
-  io.stdout.write(formatter(report, { color, concise: !!values.concise }));
-  if (formatName === 'text' && !values.quiet && report.files.length > 0) {
-    io.stdout.write(`${summaryLine(report)}\n`);
+  let failed = false;
+  report.files.forEach((file, i) => {
+    const rank = SEVERITY_RANK[fileSettings[i].failureThreshold];
+    if (file.diagnostics.some((d) => SEVERITY_RANK[d.severity] >= rank)) failed = true;
+  });
+  const warnings = (files: FileReport[]) => files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === 'warning').length, 0);
+  if (cliMaxWarnings !== undefined) {
+    const n = warnings(report.files);
+    if (n > cliMaxWarnings) {
+      io.stderr.write(`iptlint: ${n} warning${n === 1 ? '' : 's'}, more than --max-warnings ${cliMaxWarnings}\n`);
+      failed = true;
+    }
+  } else {
+    // Each config's maxWarnings limits the files it covers.
+    const groups = new Map<Settings, FileReport[]>();
+    report.files.forEach((file, i) => {
+      const s = fileSettings[i];
+      if (s.maxWarnings === undefined) return;
+      groups.set(s, [...(groups.get(s) ?? []), file]);
+    });
+    for (const [s, files] of groups) {
+      const n = warnings(files);
+      if (n > (s.maxWarnings ?? Infinity)) {
+        io.stderr.write(`iptlint: ${n} warning${n === 1 ? '' : 's'} in files covered by ${s.config?.path}, more than its maxWarnings ${s.maxWarnings}\n`);
+        failed = true;
+      }
+    }
   }
-  if (ioFailed) return 2;
-  return report.files.some((f) => f.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+  if (inputErrors.length > 0) return 2;
+  return failed ? 1 : 0;
+}
+
+function runExplain(argv: string[], io: Io): number {
+  const codes = argv.filter((a) => a !== '--');
+  if (codes.length === 0 || codes.some((c) => c === '-h' || c === '--help')) {
+    if (codes.length === 0) throw new CliError("explain needs a check code or name, e.g. 'iptlint explain IPT113' (see 'iptlint rules')");
+    io.stdout.write('usage: iptlint explain CODE|NAME...\n');
+    return 0;
+  }
+  const parts: string[] = [];
+  for (const code of codes) {
+    const info = findCheck(code);
+    if (!info) throw new CliError(`'${code}' is not an iptlint check (see 'iptlint rules')`);
+    parts.push(explainText(info));
+  }
+  io.stdout.write(parts.join('\n'));
+  return 0;
+}
+
+function runRules(argv: string[], io: Io): number {
+  const { values } = parseArgs({ args: argv, options: { format: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
+  if (values.help) {
+    io.stdout.write('usage: iptlint rules [--format text|json]\n');
+    return 0;
+  }
+  const checks = documentedChecks();
+  const format = oneOf('format', values.format, ['text', 'json'] as const) ?? 'text';
+  io.stdout.write(format === 'json' ? JSON.stringify(checks, null, 2) + '\n' : rulesTable(checks));
+  return 0;
+}
+
+/** Subcommands are words no rules file is called; `./rules` lints a file named rules. */
+async function dispatch(argv: string[], io: Io): Promise<number> {
+  switch (argv[0]) {
+    case 'explain':
+      return runExplain(argv.slice(1), io);
+    case 'rules':
+      try {
+        return runRules(argv.slice(1), io);
+      } catch (error) {
+        if (error instanceof CliError) throw error;
+        throw new CliError(`${(error as Error).message}\nTry 'iptlint rules --help'.`);
+      }
+    default:
+      return runLint(argv, io);
+  }
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
-    return await runLint(argv, io);
+    return await dispatch(argv, io);
   } catch (error) {
     if (error instanceof CliError) {
       io.stderr.write(`iptlint: ${error.message}\n`);
