@@ -35,15 +35,21 @@ function validateRate(text: string): ValueProblem[] {
 }
 
 /**
- * A packet count 1-1000000, or with a k/m suffix a byte count (used with a
- * byte rate; iptables then also requires it to cover at least one rate unit).
+ * A packet count 1-1000000, or a byte amount for byte rates: iptables reads
+ * the number, then multiplies by 1024 or 1048576 when the next character is
+ * k or m and ignores anything after it (`400kb`, `1mb`). With a byte rate it
+ * also requires the burst to cover at least one rate unit (not checked here).
  */
 function validateBurst(text: string): ValueProblem[] {
-  const m = /^(0x[0-9a-f]+|\d+)([km]?)$/i.exec(text);
+  const m = /^(0x[0-9a-f]+|\d+)(.*)$/i.exec(text);
   if (!m) return [{ message: `bad burst \`${text}\`` }];
   const n = Number(m[1]);
+  const suffix = m[2]!;
   if (n < 1) return [{ message: 'burst must be at least 1' }];
-  if (m[2] === '' && n > BURST_MAX) return [{ message: `burst ${text} is out of range 1-${BURST_MAX}` }];
+  if (suffix === '') return n > BURST_MAX ? [{ message: `burst ${text} is out of range 1-${BURST_MAX}` }] : [];
+  if (!/^[km]/.test(suffix)) {
+    return [{ message: `iptables ignores \`${suffix}\` after the burst number`, severity: 'warning' }];
+  }
   return [];
 }
 
