@@ -3,7 +3,8 @@
  * of a file in a fresh process, and sums self time per function and per source file: what one needs to tune the
  * lexer, parser and checks.
  *
- *   node dist/bench/profile.js FILE [--top N]
+ *   node dist/bench/profile.js FILE [--top N]         one cold lint() call
+ *   node dist/bench/profile.js FILE --cli [--top N]   the whole iptlint command, start-up included (node --cpu-prof)
  *
  * The .cpuprofile is kept (bench/out/profiles/) for Chrome DevTools or speedscope. Only the lint() call is recorded
  * (not module loading or the file read); JIT compilation and GC during it show up as (program) and (garbage collector).
@@ -45,7 +46,8 @@ function where(url: string, line: number): string {
   return line >= 0 ? `${rel}:${line + 1}` : rel;
 }
 
-export function summarise(profile: CpuProfile, path: string): ProfileSummary {
+/** `onlyLint`: keep the samples under lint() (plus GC and JIT); otherwise keep the whole process. */
+export function summarise(profile: CpuProfile, path: string, onlyLint = true): ProfileSummary {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -75,7 +77,7 @@ export function summarise(profile: CpuProfile, path: string): ProfileSummary {
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
     const { functionName, url, lineNumber } = node.callFrame;
     if (functionName === '(idle)') return;
-    if (!isInLint(id)) {
+    if (onlyLint && !isInLint(id)) {
       outside += ms;
       return;
     }
@@ -113,22 +115,43 @@ export function profileLint(file: string, dir: string): ProfileSummary {
 
 export function formatProfile(s: ProfileSummary, top = 25): string {
   const pct = (ms: number): string => `${((100 * ms) / s.totalMs).toFixed(1).padStart(5)}%`;
-  const lines = [`lint() sampled ${s.totalMs.toFixed(0)} ms (${s.outsideMs.toFixed(0)} ms of profiler overhead left out); top functions by self time:`];
+  const scope = s.outsideMs > 0 ? `lint() sampled ${s.totalMs.toFixed(0)} ms (${s.outsideMs.toFixed(0)} ms of profiler overhead left out)` : `sampled ${s.totalMs.toFixed(0)} ms`;
+  const lines = [`${scope}; top functions by self time:`];
   for (const f of s.functions.slice(0, top)) lines.push(`  ${f.selfMs.toFixed(1).padStart(8)} ms ${pct(f.selfMs)}  ${f.name}  ${f.where}`);
   lines.push('by file:');
   for (const f of s.files.slice(0, Math.min(top, 12))) lines.push(`  ${f.selfMs.toFixed(1).padStart(8)} ms ${pct(f.selfMs)}  ${f.where}`);
   return lines.join('\n');
 }
 
+/**
+ * Profiles the whole `iptlint` command with `node --cpu-prof`: start-up (module loading, grammar set-up, catalog),
+ * reading, linting and printing, i.e. everything a user waits for.
+ */
+export function profileCli(cliJs: string, file: string, dir: string): ProfileSummary {
+  mkdirSync(dir, { recursive: true });
+  const name = `cli-${basename(file)}-${Date.now()}.cpuprofile`;
+  const r = spawnSync(
+    process.execPath,
+    ['--cpu-prof', '--cpu-prof-interval', '200', '--cpu-prof-dir', dir, '--cpu-prof-name', name, cliJs, '--format', 'json', file],
+    { encoding: 'utf8', maxBuffer: 1 << 30 },
+  );
+  if (r.status !== 0 && r.status !== 1) throw new Error((r.stderr || `iptlint exited with ${r.status}`).trim());
+  const path = join(dir, name);
+  return summarise(JSON.parse(readFileSync(path, 'utf8')) as CpuProfile, path, false);
+}
+
 function main(argv: string[]): number {
+  const cli = argv.includes('--cli');
+  argv = argv.filter((a) => a !== '--cli');
   const file = argv[0];
   const t = argv.indexOf('--top');
   const top = t >= 0 ? Number(argv[t + 1]) : 25;
   if (!file || !Number.isInteger(top) || top < 1) {
-    process.stderr.write('usage: node dist/bench/profile.js FILE [--top N]\n');
+    process.stderr.write('usage: node dist/bench/profile.js FILE [--top N] [--cli]\n');
     return 2;
   }
-  const summary = profileLint(resolve(file), join(root, 'bench', 'out', 'profiles'));
+  const dir = join(root, 'bench', 'out', 'profiles');
+  const summary = cli ? profileCli(join(root, 'dist', 'src', 'cli', 'bin.js'), resolve(file), dir) : profileLint(resolve(file), dir);
   process.stdout.write(`${formatProfile(summary, top)}\nprofile: ${summary.path}\n`);
   return 0;
 }

@@ -346,11 +346,26 @@ async function main(): Promise<void> {
     return;
   }
   mkdirSync(outDir, { recursive: true });
+  // What every invocation pays before the first rule: node start-up, module loading, grammar and catalog set-up.
+  let startup: Series | undefined;
+  if (o.cli && existsSync(cliJs)) {
+    const empty = join(outDir, 'rules-0.v4');
+    const fd = openSync(empty, 'w');
+    writeRuleset(fd, 0, o.seed);
+    closeSync(fd);
+    const runs: Timed[] = [];
+    for (let i = 0; i < (o.repeat ?? 5); i++) runs.push(await timed(process.execPath, [cliJs, '--format', 'json', empty], undefined, true, true));
+    startup = summarise(runs, [0, 1], cliReportProblem);
+    log(`CLI start-up (tables, no rules): ${fmtMs(startup.medianMs)}, CPU ${fmtMs(startup.cpuMedianMs)}, peak RSS ${kbToMb(startup.maxRssKb)} MB${startup.error ? ` (${startup.error})` : ''}`);
+  }
   const results: SizeResult[] = [];
   for (const n of o.sizes) results.push(await measure(n, o));
   const m = machine();
   const report = table(results);
   process.stdout.write(`\niptlint benchmark — node ${m.node}, ${m.cpu} × ${m.cpus}, commit ${m.commit}; medians, times are wall clock\n\n${report}\n`);
+  if (startup && !startup.error) {
+    process.stdout.write(`\nCLI start-up floor (a file with tables and no rules): ${fmtMs(startup.medianMs)} wall, ${fmtMs(startup.cpuMedianMs)} CPU, ${kbToMb(startup.maxRssKb)} MB\n`);
+  }
   if (Number(m.loadAverage1m) > Number(m.cpus)) {
     process.stdout.write(`\nnote: load average ${m.loadAverage1m} on ${m.cpus} CPUs: other work competed for the CPU, absolute times are inflated (ratios less so: runs were interleaved)`);
   }
@@ -364,7 +379,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write('\n');
   const json = join(outDir, 'results.json');
-  writeFileSync(json, JSON.stringify({ machine: m, options: o, results }, null, 2) + '\n');
+  writeFileSync(json, JSON.stringify({ machine: m, options: o, cliStartup: startup, results }, null, 2) + '\n');
   log(`\nwrote ${json}`);
 }
 
