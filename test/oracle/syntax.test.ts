@@ -21,7 +21,8 @@ describe('lint() against the recorded iptables-restore verdicts', () => {
   test.each(SYNTAX_CASES.map((c) => [label(c), c] as const))('%s', (_name, c) => {
     const { diagnostics } = lint(c.text, { family: c.family ?? 'ipv4' });
     const problem = violation(diagnostics, expectationFor(c.nft === 'accept', c.legacy === 'accept'));
-    expect(problem, `recorded: nft ${c.nft}, legacy ${c.legacy}; iptlint disagrees`).toBeUndefined();
+    if (problem) expect.fail(`recorded: nft ${c.nft}, legacy ${c.legacy}; iptlint disagrees: ${problem}`);
+    expect(problem).toBeUndefined();
   });
 });
 
@@ -49,6 +50,7 @@ describe.skipIf(unavailable)(`real iptables-restore verdicts${unavailable ? ` (s
     });
     const { diagnostics } = lint(c.text, { family: c.family ?? 'ipv4' });
     const problem = violation(diagnostics, expectationFor(got.nft.accepted, got.legacy.accepted));
-    expect(problem, `nft ${said.nft}, legacy ${said.legacy} (${firstLine(got.nft.stderr) || firstLine(got.legacy.stderr) || 'no complaint'})`).toBeUndefined();
+    if (problem) expect.fail(`nft ${said.nft}, legacy ${said.legacy} (${firstLine(got.nft.stderr) || firstLine(got.legacy.stderr) || 'no complaint'}); iptlint: ${problem}`);
+    expect(problem).toBeUndefined();
   });
 });
