@@ -58,6 +58,8 @@ export const policy: ExtensionDef = {
       args: [{ kind: 'address', label: 'address[/mask]' }],
       invert: true,
       multi: true,
+      // Without --mode the element is in transport mode, where iptables refuses tunnel addresses.
+      requires: ['mode'],
       summary: 'Source address of a tunnel-mode security association (once per policy element).',
     },
     {
@@ -65,6 +67,8 @@ export const policy: ExtensionDef = {
       args: [{ kind: 'address', label: 'address[/mask]' }],
       invert: true,
       multi: true,
+      // Without --mode the element is in transport mode, where iptables refuses tunnel addresses.
+      requires: ['mode'],
       summary: 'Destination address of a tunnel-mode security association (once per policy element).',
     },
     {
@@ -89,6 +93,7 @@ export const policy: ExtensionDef = {
     },
   ],
   // Value-dependent rules iptables also enforces: --pol none excludes --strict and any
-  // element options; --tunnel-src/--tunnel-dst are refused with --mode transport.
+  // element options; --tunnel-src/--tunnel-dst are refused with --mode transport; with
+  // --strict every element needs at least one of reqid, spi, tunnel-*, proto or mode.
   constraints: [{ kind: 'anyOf', options: ['dir'], message: 'policy needs --dir in or --dir out' }],
 };
