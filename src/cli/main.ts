@@ -190,6 +190,8 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
 }
 
 export async function runLint(argv: string[], io: Io): Promise<number> {
+  // Loaded on demand so that linting does not pay for the protocol library at start-up.
+  if (argv[0] === 'lsp') return (await import('../../server/server.js')).runLanguageServer(argv.slice(1));
   const { values, positionals } = parse(argv);
   if (values.help) {
     io.stdout.write(HELP);

@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+/** Entry point of `iptlint-language-server`. */
+import { runLanguageServer } from './server.js';
+
+void runLanguageServer(process.argv.slice(2));

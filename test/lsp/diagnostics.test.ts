@@ -1,0 +1,197 @@
+/** Diagnostics over the protocol: contents, exact ranges, debouncing, incremental re-parsing and settings. */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-protocol';
+import { startSession, fileUri, type Session } from './harness.js';
+
+const DOCS = 'https://github.com/iptlint/iptlint/blob/main/docs/checks/';
+
+const TEXT = [
+  '*filter',
+  ':INPUT ACCEPT [0:0]',
+  ':LOGDROP - [0:0]',
+  ':LOGDROP - [0:0]',
+  '-A INPUT -m state --state NEW --dport 22 -j ACCEPT',
+  '-A INPUT -j NOPE',
+  '-A INPUT -p tcp --dport 80 --dport 81 -j LOGDROP',
+  '# iptlint disable-next-line IPT113 -- nothing to silence here',
+  '-A LOGDROP -j DROP',
+  'COMMIT',
+  '',
+].join('\n');
+const LINES = TEXT.split('\n');
+
+/** The range of the n-th occurrence of `token` on a line, computed from the text so the expectation is readable. */
+function at(line: number, token: string, nth = 0) {
+  let from = -1;
+  for (let i = 0; i <= nth; i++) from = LINES[line].indexOf(token, from + 1);
+  if (from < 0) throw new Error(`${token} not on line ${line}`);
+  return { start: { line, character: from }, end: { line, character: from + token.length } };
+}
+
+let session: Session;
+beforeAll(async () => {
+  session = await startSession({ settings: { debounceMs: 100 } });
+});
+afterAll(async () => {
+  await session?.stop();
+});
+
+describe('publishDiagnostics', () => {
+  const uri = fileUri('/tmp/iptlint-lsp/open/rules.v4');
+
+  test('on open: every finding with code, documentation link, source, exact range, evidence, tags and fixes', async () => {
+    await session.open(uri, TEXT);
+    const { diagnostics, version } = await session.diagnosticsFor(uri);
+    expect(version).toBe(1);
+    expect(diagnostics).toEqual([
+      {
+        range: at(3, 'LOGDROP'),
+        severity: DiagnosticSeverity.Error,
+        code: 'IPT106',
+        codeDescription: { href: `${DOCS}IPT106.md` },
+        source: 'iptlint',
+        message: expect.stringContaining('chain `LOGDROP` declared twice (first on line 3)'),
+        relatedInformation: [{ message: 'first declared here', location: { uri, range: { start: { line: 2, character: 0 }, end: { line: 2, character: LINES[2].length } } } }],
+      },
+      {
+        range: at(4, '--dport'),
+        severity: DiagnosticSeverity.Error,
+        code: 'IPT113',
+        codeDescription: { href: `${DOCS}IPT113.md` },
+        source: 'iptlint',
+        message: 'unknown option `--dport` (loaded: state)',
+      },
+      {
+        range: at(5, 'NOPE'),
+        severity: DiagnosticSeverity.Error,
+        code: 'IPT304',
+        codeDescription: { href: `${DOCS}IPT304.md` },
+        source: 'iptlint',
+        message: expect.stringContaining('-j NOPE: no chain of that name in table filter'),
+        data: { fixes: [{ title: 'Declare chain NOPE', edits: [{ line: 1, start: 0, end: 0, newText: ':NOPE - [0:0]\n' }] }] },
+      },
+      {
+        range: at(6, '--dport', 1),
+        severity: DiagnosticSeverity.Error,
+        code: 'IPT203',
+        codeDescription: { href: `${DOCS}IPT203.md` },
+        source: 'iptlint',
+        message: expect.stringContaining('--dport given twice'),
+        data: { fixes: [{ title: 'Remove the repeated --dport', edits: [{ line: 6, start: 27, end: 37, newText: '' }] }] },
+      },
+      {
+        range: at(7, 'IPT113'),
+        severity: DiagnosticSeverity.Warning,
+        code: 'IPT901',
+        codeDescription: { href: `${DOCS}IPT901.md` },
+        source: 'iptlint',
+        message: 'suppression of IPT113 is unused: IPT113 reports nothing on line 9',
+        tags: [DiagnosticTag.Unnecessary],
+      },
+    ]);
+  });
+
+  test('edits faster than the debounce are linted once, at the last version', async () => {
+    const before = session.published.length;
+    // Fix line 5 one character at a time: NOPE → LOGDROP, in several quick edits.
+    const line = 5;
+    const start = LINES[line].indexOf('NOPE');
+    await session.change(uri, [{ range: { start: { line, character: start }, end: { line, character: start + 4 } }, text: '' }]);
+    for (const [i, ch] of [...'LOGDROP'].entries()) {
+      await session.change(uri, [{ range: { start: { line, character: start + i }, end: { line, character: start + i } }, text: ch }]);
+    }
+    const last = session.version(uri)!;
+    expect(last).toBe(9);
+    const { diagnostics } = await session.diagnosticsFor(uri, last);
+    const forThisUri = session.published.slice(before).filter((p) => p.uri === uri);
+    expect(forThisUri.map((p) => p.version)).toEqual([last]);
+    expect(diagnostics.map((d) => d.code)).toEqual(['IPT106', 'IPT113', 'IPT203', 'IPT901']);
+  });
+
+  test('closing a document clears its diagnostics', async () => {
+    await session.close(uri);
+    const cleared = await session.waitFor(() => session.published.findLast((p) => p.uri === uri && p.version === undefined), 'cleared diagnostics');
+    expect(cleared.diagnostics).toEqual([]);
+  });
+});
+
+describe('incremental parsing', () => {
+  test('a one-line edit in a large document re-parses that line only, and its diagnostic lands on it', async () => {
+    const uri = fileUri('/tmp/iptlint-lsp/big/rules.v4');
+    const rules = Array.from({ length: 3000 }, (_, i) => `-A INPUT -p tcp -s 10.0.${i >> 8}.${i & 255} --dport ${1000 + i} -j ACCEPT`);
+    const text = ['*filter', ':INPUT ACCEPT [0:0]', ...rules, 'COMMIT', ''].join('\n');
+    await session.open(uri, text);
+    expect((await session.diagnosticsFor(uri)).diagnostics).toEqual([]);
+    const opened = await session.connection.sendRequest<{ lines: number; parsed: number }>('iptlint/documentStats', { uri });
+    expect(opened.lines).toBe(3003);
+
+    // Line 1502 holds rule 1500: break its port.
+    const line = 1502;
+    const col = rules[1500].indexOf('2500');
+    await session.change(uri, [{ range: { start: { line, character: col }, end: { line, character: col + 4 } }, text: '99999' }]);
+    const { diagnostics } = await session.diagnosticsFor(uri);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0].range).toEqual({ start: { line, character: col }, end: { line, character: col + 5 } });
+    const stats = await session.connection.sendRequest<{ lines: number; parsed: number; version: number }>('iptlint/documentStats', { uri });
+    expect(stats).toMatchObject({ version: 2, lines: 3003, parsed: 1 });
+    await session.close(uri);
+  });
+});
+
+describe('settings', () => {
+  test('per-check severity from workspace/configuration is applied on didChangeConfiguration', async () => {
+    const uri = fileUri('/tmp/iptlint-lsp/settings/rules.v4');
+    await session.open(uri, TEXT);
+    expect((await session.diagnosticsFor(uri)).diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ['IPT106', DiagnosticSeverity.Error],
+      ['IPT113', DiagnosticSeverity.Error],
+      ['IPT304', DiagnosticSeverity.Error],
+      ['IPT203', DiagnosticSeverity.Error],
+      ['IPT901', DiagnosticSeverity.Warning],
+    ]);
+    const before = session.published.length;
+    session.settings = { debounceMs: 100, severity: { IPT304: 'warning', 'unknown-option': 'off', IPT999: 'error' } };
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const next = await session.waitFor(() => session.published.slice(before).findLast((p) => p.uri === uri), 'diagnostics after the settings change');
+    // IPT113 off: its suppression comment is no longer reported as unused either.
+    expect(next.diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ['IPT106', DiagnosticSeverity.Error],
+      ['IPT304', DiagnosticSeverity.Warning],
+      ['IPT203', DiagnosticSeverity.Error],
+    ]);
+    // The unknown code is reported to the user, not thrown.
+    await session.waitFor(() => session.messages.find((m) => m.message.includes("'IPT999' is not an iptlint check")), 'a message about IPT999');
+    session.settings = { debounceMs: 100 };
+    await session.close(uri);
+  });
+
+  test('a client without workspace/configuration passes settings as initialization options', async () => {
+    const other = await startSessionWithInitOptions();
+    try {
+      const uri = fileUri('/tmp/iptlint-lsp/init/rules.v4');
+      await other.open(uri, TEXT);
+      expect((await other.diagnosticsFor(uri)).diagnostics.map((d) => d.code)).toEqual(['IPT106', 'IPT113', 'IPT203', 'IPT901']);
+    } finally {
+      await other.stop();
+    }
+  });
+});
+
+describe('entry points', () => {
+  test('`iptlint lsp` runs the same server over stdio', async () => {
+    const cli = await startSession({ entry: 'src/cli/bin.ts', args: ['lsp'], settings: { debounceMs: 100 } });
+    try {
+      const uri = fileUri('/tmp/iptlint-lsp/cli/rules.v4');
+      await cli.open(uri, TEXT);
+      expect((await cli.diagnosticsFor(uri)).diagnostics.map((d) => d.code)).toEqual(['IPT106', 'IPT113', 'IPT304', 'IPT203', 'IPT901']);
+    } finally {
+      await cli.stop();
+    }
+    // shutdown then exit: the process ends with status 0.
+    expect(cli.proc.exitCode).toBe(0);
+  });
+});
+
+async function startSessionWithInitOptions() {
+  return startSession({ noConfiguration: true, initializationOptions: { iptlint: { severity: { IPT304: 'off' } } } });
+}
