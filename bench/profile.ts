@@ -10,7 +10,8 @@
  * (not module loading or the file read); JIT compilation and GC during it show up as (program) and (garbage collector).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,9 +40,34 @@ export interface ProfileSummary {
   files: Array<{ where: string; selfMs: number }>;
 }
 
-function where(url: string, line: number): string {
+const maps = new Map<string, SourceMap | null>();
+
+/** Maps a compiled dist/ position back to the TypeScript source through tsc's source maps, so lines mean something. */
+function original(path: string, line: number, column: number): string | undefined {
+  if (!maps.has(path)) {
+    let map: SourceMap | null = null;
+    try {
+      if (existsSync(`${path}.map`)) map = new SourceMap(JSON.parse(readFileSync(`${path}.map`, 'utf8')));
+    } catch {
+      map = null;
+    }
+    maps.set(path, map);
+  }
+  const map = maps.get(path);
+  if (!map) return undefined;
+  const e = map.findEntry(line, column) as { originalSource?: string; originalLine?: number };
+  if (!e || e.originalSource === undefined || e.originalLine === undefined) return undefined;
+  const src = resolve(dirname(path), e.originalSource);
+  return `${src.startsWith(root) ? relative(root, src) : src}:${e.originalLine + 1}`;
+}
+
+function where(url: string, line: number, column = 0): string {
   if (!url) return '(native)';
   const p = url.startsWith('file://') ? fileURLToPath(url) : url;
+  if (line >= 0 && p.startsWith(join(root, 'dist'))) {
+    const o = original(p, line, column);
+    if (o) return o;
+  }
   const rel = p.startsWith(root) ? relative(root, p) : p;
   return line >= 0 ? `${rel}:${line + 1}` : rel;
 }
@@ -75,7 +101,7 @@ export function summarise(profile: CpuProfile, path: string, onlyLint = true): P
     const node = byId.get(id);
     if (!node) return;
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
-    const { functionName, url, lineNumber } = node.callFrame;
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
     if (functionName === '(idle)') return;
     if (onlyLint && !isInLint(id)) {
       outside += ms;
@@ -84,10 +110,10 @@ export function summarise(profile: CpuProfile, path: string, onlyLint = true): P
     total += ms;
     const name = functionName || '(anonymous)';
     const key = `${name}\0${url}\0${lineNumber}`;
-    const entry = fn.get(key) ?? { name, where: where(url, lineNumber), selfMs: 0 };
+    const entry = fn.get(key) ?? { name, where: where(url, lineNumber, columnNumber), selfMs: 0 };
     entry.selfMs += ms;
     fn.set(key, entry);
-    const file = url ? where(url, -1) : name; // (garbage collector), (program) stand for themselves
+    const file = url ? where(url, -1).replace(/^dist\/(.*)\.js$/, '$1.ts') : name; // (garbage collector), (program) stand for themselves
     files.set(file, (files.get(file) ?? 0) + ms);
   });
   return {
