@@ -6,7 +6,7 @@
 import { findAnyFamily } from '../catalog/index.js';
 import type { ExtensionDef } from '../catalog/types.js';
 import type { RelatedInformation, ReportExtras, Reporter, Severity, Span } from '../diagnostics.js';
-import type { CheckInfo } from './types.js';
+import type { CheckInfo, ModelCheck } from './types.js';
 import type { LintOptions } from '../lint-options.js';
 import type { RulesFile } from '../model/types.js';
 import { compareVersions, type KernelProfile } from '../kernel/profile.js';
@@ -327,3 +327,9 @@ export function checkKernelModules(file: RulesFile, options: LintOptions, report
     }
   }
 }
+
+/** The check as the registry lists it (src/checks/registry.ts: add it to MODEL_CHECKS). */
+export const kernelModulesCheck: ModelCheck = {
+  info: kernelCheckInfo,
+  run: (ctx) => checkKernelModules(ctx.file, { ...ctx.options, backend: ctx.options.backend ?? ctx.backend }, ctx.reporter),
+};

@@ -118,11 +118,38 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
+const GLOB = /[*?[]/;
+const globCache = new Map<string, RegExp>();
+
 /** Glob match as modules.alias uses it (`*`, `?`, `[…]`). */
 function aliasMatches(pattern: string, name: string): boolean {
-  if (!/[*?[]/.test(pattern)) return pattern === name;
-  const re = pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${re}$`).test(name);
+  let re = globCache.get(pattern);
+  if (!re) {
+    re = new RegExp(`^${pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    globCache.set(pattern, re);
+  }
+  return re.test(name);
+}
+
+/** Per profile: exact aliases by name, the wildcard ones in file order, and answers already given. */
+interface AliasIndex {
+  exact: Map<string, AliasRecord>;
+  globs: AliasRecord[];
+  answers: Map<string, { module: string; alias?: AliasRecord } | 'none'>;
+}
+const aliasIndexes = new WeakMap<AliasRecord[], AliasIndex>();
+
+function aliasIndex(aliases: AliasRecord[]): AliasIndex {
+  let index = aliasIndexes.get(aliases);
+  if (!index) {
+    index = { exact: new Map(), globs: [], answers: new Map() };
+    for (const a of aliases) {
+      if (GLOB.test(a.pattern)) index.globs.push(a);
+      else if (!index.exact.has(a.pattern)) index.exact.set(a.pattern, a);
+    }
+    aliasIndexes.set(aliases, index);
+  }
+  return index;
 }
 
 /**
@@ -135,8 +162,13 @@ export function resolveRequest(profile: KernelProfile, request: string): { modul
   const name = moduleName(request);
   if (profile.installed?.has(name) || profile.builtin?.has(name)) return { module: name };
   if (!profile.aliases) return undefined;
-  const hit = profile.aliases.find((a) => aliasMatches(a.pattern, request) || aliasMatches(a.pattern, name));
-  return hit ? { module: hit.module, alias: hit } : 'none';
+  const index = aliasIndex(profile.aliases);
+  const known = index.answers.get(request);
+  if (known) return known;
+  const hit = index.exact.get(request) ?? index.exact.get(name) ?? index.globs.find((a) => aliasMatches(a.pattern, request) || aliasMatches(a.pattern, name));
+  const answer = hit ? { module: hit.module, alias: hit } : ('none' as const);
+  index.answers.set(request, answer);
+  return answer;
 }
 
 /** Merge another profile's facts into `into` (several inputs describing the same kernel). */
