@@ -5,7 +5,7 @@
  * parsed line can be cached and reused when only other lines change.
  */
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
-import { Bang, Counters, lexRuleLine, OptionArg, payloadOf, ruleTokens, Word as WordToken } from './lexer.js';
+import { Counters, lexRuleLine, payloadOf, PlainArg, QuotedArg, ruleTokens } from './lexer.js';
 import type { Arg, CountersNode, LineNode, Word } from './syntax.js';
 
 class RuleLineParser extends EmbeddedActionsParser {
@@ -14,7 +14,7 @@ class RuleLineParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
-  /** ruleLine := Counters? (Bang | Option | Word)* */
+  /** ruleLine := Counters? (PlainArg | QuotedArg)* */
   readonly ruleLine = this.RULE('ruleLine', (): { counters?: IToken; args: Arg[] } => {
     let counters: IToken | undefined;
     const args: Arg[] = [];
@@ -22,11 +22,7 @@ class RuleLineParser extends EmbeddedActionsParser {
       counters = this.CONSUME(Counters);
     });
     this.MANY(() => {
-      const token = this.OR([
-        { ALT: () => this.CONSUME(Bang) },
-        { ALT: () => this.CONSUME(OptionArg) },
-        { ALT: () => this.CONSUME(WordToken) },
-      ]);
+      const token = this.OR([{ ALT: () => this.CONSUME(PlainArg) }, { ALT: () => this.CONSUME(QuotedArg) }]);
       this.ACTION(() => args.push(toArg(token)));
     });
     return { counters, args };
@@ -35,10 +31,12 @@ class RuleLineParser extends EmbeddedActionsParser {
 
 function toArg(token: IToken): Arg {
   const payload = payloadOf(token);
-  const kind = token.tokenType === Bang ? 'bang' : token.tokenType === OptionArg ? 'option' : 'word';
+  const value = payload.value;
+  // getopt sees only the unquoted value: `"-p"` is an option, `"!"` a negation.
+  const kind = value === '!' ? 'bang' : value.length > 1 && value.charCodeAt(0) === 45 /* - */ ? 'option' : 'word';
   return {
     kind,
-    value: payload.value,
+    value,
     start: token.startOffset,
     end: token.startOffset + token.image.length,
     quoted: payload.quoted,

@@ -54,6 +54,20 @@ const info: CheckInfo[] = [
     fix: 'Jump to a user chain, or use RETURN to go back to the caller.',
   },
   {
+    code: 'IPT308', name: 'rule-not-found', category: 'rules', severity: 'error',
+    summary: '-I, -R or -D with a position past the end of the chain, or -D/-C of a rule that is not there.',
+    description: 'Inside a restore file, chains start empty (unless --noflush), so positions and rule specifications refer only to what the file itself added before. A position past the end, or a rule that was never added, fails with "Index of insertion too big" or "Bad rule (does a matching rule exist in that chain?)".',
+    bad: '*filter\n-I INPUT 5 -j ACCEPT\nCOMMIT', good: '*filter\n-I INPUT 1 -j ACCEPT\nCOMMIT',
+    fix: 'Use a position within the rules added so far, or -A.',
+  },
+  {
+    code: 'IPT309', name: 'chain-command', category: 'rules', severity: 'error',
+    summary: '-X, -E or -R used where iptables refuses it, or where the two backends disagree.',
+    description: '-X fails on a chain that rules still jump to; -X of a built-in chain is refused by iptables-legacy; -E and -R work in iptables-legacy-restore but not in iptables-nft-restore 1.8.9 (-R even crashes it).',
+    bad: '*filter\n:MINE - [0:0]\n-A INPUT -j MINE\n-X MINE\nCOMMIT', good: '*filter\n:MINE - [0:0]\n-A INPUT -j MINE\nCOMMIT',
+    fix: 'Write the final state of the table instead of commands that edit it: iptables-save output never needs -X, -E or -R.',
+  },
+  {
     code: 'IPT307', name: 'drop-in-nat', category: 'rules', severity: 'error',
     summary: 'DROP in the nat table.',
     description: 'iptables refuses `-j DROP` and a DROP policy set with -P in the nat table ("The nat table is not intended for filtering"): the nat table sees only the first packet of each connection.',
@@ -90,7 +104,11 @@ function checkTable(ctx: CheckContext, table: Table) {
   };
   // Edges for reachability and loops: chain → chains it jumps or goes to.
   const edges = new Map<string, Set<string>>();
-  for (const command of table.commands) checkCommand(ctx, table, command, exists, builtins, edges);
+  const simulation = new ChainSimulation(ctx, table);
+  for (const command of table.commands) {
+    checkCommand(ctx, table, command, exists, builtins, edges);
+    if (table.known) simulation.apply(command);
+  }
   if (!table.known) return;
 
   const hooksOf = reachableHooks(builtins, edges);
@@ -162,6 +180,102 @@ function checkCommand(
   let set = edges.get(chainName);
   if (!set) edges.set(chainName, (set = new Set()));
   set.add(jumpTo.value);
+}
+
+/**
+ * Replays the commands of a table in order, as iptables-restore applies them to
+ * the freshly flushed table: rule counts per chain for positions, rule texts
+ * for -D/-C by specification, and jump counts for -X.
+ */
+class ChainSimulation {
+  private readonly rules = new Map<string, string[]>();
+  private readonly references = new Map<string, number>();
+
+  constructor(private readonly ctx: CheckContext, private readonly table: Table) {}
+
+  private spec(command: Command): string {
+    const args = command.rule?.args ?? [];
+    const skip = new Set([command.commandToken, command.chain, command.ruleNumber]);
+    return args.filter((a) => !skip.has(a)).map((a) => a.value).join('\u0000');
+  }
+
+  private list(chain: string): string[] {
+    let list = this.rules.get(chain);
+    if (!list) this.rules.set(chain, (list = []));
+    return list;
+  }
+
+  apply(command: Command) {
+    const { reporter, backend } = this.ctx;
+    const chain = command.chain?.value;
+    const line = command.line;
+    if (chain === undefined) {
+      if (command.name === 'flush') this.rules.clear();
+      return;
+    }
+    const list = this.list(chain);
+    const number = command.ruleNumber ? Number(command.ruleNumber.value) : undefined;
+    const jumpTo = command.rule ? chainTarget(command.rule)?.value : undefined;
+    const numberSpan = command.ruleNumber ? span(line, command.ruleNumber) : span(line, command.chain as Arg);
+    switch (command.name) {
+      case 'append':
+        list.push(this.spec(command));
+        break;
+      case 'insert':
+        if (number !== undefined && number > list.length + 1) {
+          reporter.report('IPT308', numberSpan, `-I ${chain} ${number}: the chain has only ${list.length} rule${list.length === 1 ? '' : 's'} at this point, so the position can be at most ${list.length + 1}`);
+        }
+        list.splice((number ?? 1) - 1, 0, this.spec(command));
+        break;
+      case 'replace':
+        reporter.report('IPT309', span(line, command.commandToken as Arg), '-R inside a restore file: iptables-nft-restore 1.8.9 fails (it crashes); write the final rule instead', {
+          severity: backend === 'legacy' ? 'info' : 'warning',
+        });
+        if (number !== undefined && number > list.length) {
+          reporter.report('IPT308', numberSpan, `-R ${chain} ${number}: the chain has only ${list.length} rule${list.length === 1 ? '' : 's'} at this point`);
+        }
+        break;
+      case 'delete':
+      case 'check': {
+        if (number !== undefined && command.name === 'delete') {
+          if (number > list.length) reporter.report('IPT308', numberSpan, `-D ${chain} ${number}: the chain has only ${list.length} rule${list.length === 1 ? '' : 's'} at this point`);
+          else list.splice(number - 1, 1);
+          break;
+        }
+        const index = list.indexOf(this.spec(command));
+        if (index < 0) {
+          reporter.report('IPT308', span(line, command.commandToken as Arg), `${command.commandToken?.value} ${chain}: no such rule has been added to ${chain} at this point (iptables: "Bad rule")`);
+        } else if (command.name === 'delete') {
+          list.splice(index, 1);
+        }
+        return;
+      }
+      case 'flush':
+        list.length = 0;
+        break;
+      case 'delete-chain': {
+        const builtin = this.table.chains.get(chain)?.builtin;
+        if (builtin) {
+          reporter.report('IPT309', span(line, command.chain as Arg), `-X ${chain}: a built-in chain cannot be deleted (iptables-legacy fails; iptables-nft ignores it)`, {
+            severity: backend === 'legacy' ? 'error' : 'warning',
+          });
+        } else if ((this.references.get(chain) ?? 0) > 0) {
+          reporter.report('IPT309', span(line, command.chain as Arg), `-X ${chain}: rules still jump to this chain; iptables refuses to delete it ("Too many links")`);
+        }
+        break;
+      }
+      case 'rename-chain':
+        reporter.report('IPT309', span(line, command.commandToken as Arg), '-E inside a restore file: iptables-nft-restore 1.8.9 fails on it; declare the chain under its final name instead', {
+          severity: backend === 'legacy' ? 'info' : 'warning',
+        });
+        break;
+      default:
+        break;
+    }
+    if (jumpTo && (command.name === 'append' || command.name === 'insert')) {
+      this.references.set(jumpTo, (this.references.get(jumpTo) ?? 0) + 1);
+    }
+  }
 }
 
 /** For every chain, the hooks of the built-in chains that reach it. */

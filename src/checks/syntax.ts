@@ -41,6 +41,7 @@ const info: CheckInfo[] = [
   },
   {
     code: 'IPT106', name: 'duplicate-chain', category: 'syntax', severity: 'error',
+    // A repeated `:CHAIN` line is an error only for iptables-legacy (a warning when the backend is nft or unknown); -N of an existing chain always is.
     summary: 'A chain is declared twice in one table.',
     description: 'iptables-legacy-restore fails with "File exists" when a `:CHAIN` line repeats; iptables-nft ignores the repeat. `-N` of an existing chain fails on both.',
     bad: '*filter\n:LOGDROP - [0:0]\n:LOGDROP - [0:0]\nCOMMIT', good: '*filter\n:LOGDROP - [0:0]\nCOMMIT',

@@ -147,18 +147,19 @@ export function buildModel(input: BuildInput): RulesFile {
     const nameSpan = { line, start: node.name.start, end: node.name.end };
     const existing = table.chains.get(name);
     const builtinHere = table.known && BUILTIN_CHAINS[table.name].includes(name);
+    const misplacedBuiltin = !builtinHere && table.known && isBuiltinElsewhere(name);
     if (!builtinHere) {
       const problem = chainNameProblem(name, family);
       if (problem) reporter.report('IPT123', nameSpan, problem);
-      if (table.known && isBuiltinElsewhere(name)) {
+      if (misplacedBuiltin) {
         reporter.report('IPT107', nameSpan, `table \`${table.name}\` has no built-in chain ${name} (it has ${BUILTIN_CHAINS[table.name].join(', ')}); iptables-nft creates an unrelated user chain, iptables-legacy fails`, {
-          severity: backend === 'nft' ? 'warning' : 'error',
+          severity: backend === 'legacy' ? 'error' : 'warning',
         });
       }
     }
-    if (existing?.declaration) {
+    if (existing?.declaration && !existing.builtin) {
       reporter.report('IPT106', nameSpan, `chain \`${name}\` declared twice (first on line ${existing.declaration.line + 1}): iptables-legacy-restore fails with "File exists"`, {
-        severity: backend === 'nft' ? 'warning' : 'error',
+        severity: backend === 'legacy' ? 'error' : 'warning',
         related: [{ message: 'first declared here', line: existing.declaration.line }],
       });
     }
@@ -175,7 +176,7 @@ export function buildModel(input: BuildInput): RulesFile {
         if (policy !== 'ACCEPT' && policy !== 'DROP' && policy !== '-') {
           reporter.report('IPT108', policySpan, `invalid policy \`${policy}\` for built-in chain ${name}: only ACCEPT or DROP`);
         }
-      } else if (policy !== '-') {
+      } else if (policy !== '-' && !misplacedBuiltin) {
         const valid = policy === 'ACCEPT' || policy === 'DROP';
         reporter.report('IPT109', policySpan, valid
           ? `user chain \`${name}\` cannot have a policy: write \`-\`; iptables-nft ignores \`${policy}\`, iptables-legacy fails`
@@ -221,6 +222,21 @@ export function buildModel(input: BuildInput): RulesFile {
         });
       } else {
         table.chains.set(chainName, { name: chainName, builtin: false, rules: [], declaration: nameSpan });
+      }
+    }
+    if (command.name === 'rename-chain' && command.extra && chainName !== undefined) {
+      const renamed = table.chains.get(chainName);
+      if (renamed && !table.chains.has(command.extra.value)) {
+        table.chains.set(command.extra.value, { ...renamed, name: command.extra.value, declaration: { line, start: command.extra.start, end: command.extra.end } });
+      }
+    }
+    if (command.name === 'policy' && command.extra && chainName !== undefined) {
+      const target = table.chains.get(chainName);
+      const policySpan = { line, start: command.extra.start, end: command.extra.end };
+      if (target && !target.builtin) {
+        reporter.report('IPT108', policySpan, `-P on user chain \`${chainName}\`: only built-in chains have a policy`);
+      } else if (command.extra.value !== 'ACCEPT' && command.extra.value !== 'DROP') {
+        reporter.report('IPT108', policySpan, `invalid policy \`${command.extra.value}\`: only ACCEPT or DROP`);
       }
     }
     if (command.rule && chainName !== undefined) {

@@ -27,6 +27,28 @@ export interface ReadContext {
 }
 
 const GENERIC_LONG_ENTRIES: LongEntry[] = GENERIC_OPTIONS.filter((o) => o.long).map((o) => ({ name: o.long as string, generic: o }));
+const GENERIC_BY_LONG = new Map(GENERIC_LONG_ENTRIES.map((e) => [e.name, e]));
+
+/** Each extension's long names, built once per extension and family: rule lines only look them up. */
+const entriesCache = new WeakMap<ExtensionDef, { ipv4?: ExtensionEntries; ipv6?: ExtensionEntries }>();
+
+interface ExtensionEntries {
+  list: LongEntry[];
+  byName: Map<string, LongEntry>;
+}
+
+function entriesOf(ext: ExtensionDef, family: Family): ExtensionEntries {
+  let cached = entriesCache.get(ext);
+  if (!cached) entriesCache.set(ext, (cached = {}));
+  let entries = cached[family];
+  if (!entries) {
+    const list = longEntriesOf(ext, family);
+    const byName = new Map<string, LongEntry>();
+    for (const e of list) if (!byName.has(e.name)) byName.set(e.name, e);
+    entries = cached[family] = { list, byName };
+  }
+  return entries;
+}
 
 const PROTOCOL_MATCH_ALIASES: Record<string, string> = {
   icmpv6: 'icmp6',
@@ -109,19 +131,22 @@ export function readRuleLine(args: Arg[], ctx: ReadContext): Command {
   const { reporter, family } = ctx;
   const command: Command = { line: ctx.line };
   const rule: Rule = { line: ctx.line, matches: [], args };
-  let longTable: LongEntry[] = GENERIC_LONG_ENTRIES;
-  const merged = new Set<ExtensionDef>();
+  // The merged getopt table: generic options, then each extension's in the order loaded.
+  const merged: ExtensionEntries[] = [];
+  const mergedDefs = new Set<ExtensionDef>();
   let negation: Arg | undefined;
   let protocolUsed = false;
   let tableSeen = false;
   // After iptables would already have failed on an option it cannot resolve, the words
   // that follow are that option's values, not new mistakes: don't report them again.
   let lostTrack = false;
+  // `-6` in an IPv4 file (or `-4` in IPv6): iptables-restore ignores the whole line.
+  let skippedLine = false;
 
   const mergeOptions = (ext: ExtensionDef) => {
-    if (merged.has(ext)) return;
-    merged.add(ext);
-    longTable = longTable.concat(longEntriesOf(ext, family));
+    if (mergedDefs.has(ext)) return;
+    mergedDefs.add(ext);
+    merged.push(entriesOf(ext, family));
   };
 
   const addMatch = (use: MatchUse) => {
@@ -137,11 +162,19 @@ export function readRuleLine(args: Arg[], ctx: ReadContext): Command {
   };
 
   const resolveLong = (name: string): LongEntry[] => {
-    for (const entry of longTable) if (entry.name === name) return [entry];
-    const candidates: LongEntry[] = [];
-    for (const entry of longTable) {
-      if (entry.name.startsWith(name) && !candidates.some((c) => sameEntry(c, entry))) candidates.push(entry);
+    const generic = GENERIC_BY_LONG.get(name);
+    if (generic) return [generic];
+    for (const entries of merged) {
+      const exact = entries.byName.get(name);
+      if (exact) return [exact];
     }
+    // getopt_long's abbreviations: every option the name is a prefix of, ambiguous unless all are one option.
+    const candidates: LongEntry[] = [];
+    const consider = (entry: LongEntry) => {
+      if (entry.name.startsWith(name) && !candidates.some((c) => sameEntry(c, entry))) candidates.push(entry);
+    };
+    for (const entry of GENERIC_LONG_ENTRIES) consider(entry);
+    for (const entries of merged) for (const entry of entries.list) consider(entry);
     return candidates;
   };
 
@@ -157,7 +190,10 @@ export function readRuleLine(args: Arg[], ctx: ReadContext): Command {
 
   const applyNegationTo = (what: string, token: Arg) => {
     if (!negation) return;
-    reporter.report('IPT127', span(ctx, negation), `\`!\` cannot negate ${what}; only -p, -s, -d, -i, -o, -f and options of matches that allow it can be negated`, {
+    const advice = token.value === '-m' || token.value.startsWith('--ma')
+      ? '; put it before the match option instead (`-m conntrack ! --ctstate NEW`)'
+      : '; only -p, -s, -d, -i, -o, -f and options of matches that allow it can be negated';
+    reporter.report('IPT127', span(ctx, negation), `\`!\` cannot negate ${what}${advice}`, {
       related: [{ message: `the option it precedes: ${token.value}`, line: ctx.line }],
     });
   };
@@ -240,6 +276,7 @@ export function readRuleLine(args: Arg[], ctx: ReadContext): Command {
     const where = args[0] ?? { start: 0, end: 0 };
     reporter.report('IPT121', { line: ctx.line, start: where.start, end: args.length ? args[args.length - 1].end : 0 }, 'rule line without a command: start it with -A CHAIN (or -I, -D, -R, -N, -X, -F, -Z, -P, -E)');
   }
+  if (skippedLine) return { line: ctx.line };
   if (command.name === 'append' || command.name === 'insert' || command.name === 'replace' || command.name === 'delete' || command.name === 'check') {
     command.rule = rule;
     rule.chain = command.chain;
@@ -296,6 +333,10 @@ export function readRuleLine(args: Arg[], ctx: ReadContext): Command {
       return next;
     }
 
+    if (inline && (PART_OF[key] || key === 'jump')) {
+      // iptables reads these values from the argument itself (argv[optind - 1]), not from getopt's optarg.
+      reporter.report('IPT113', span(ctx, token), `\`${token.value}\`: iptables takes the whole word as the value of ${key === 'jump' ? '-j' : SHORT_FOR_PART[PART_OF[key] as string]}; write \`${token.value.startsWith('--') ? token.value.slice(0, token.value.indexOf('=')) : token.value.slice(0, 2)} ${inline.value}\``);
+    }
     const partKey = PART_OF[key];
     if (partKey) {
       if (rule[partKey]) {
@@ -359,7 +400,13 @@ export function readRuleLine(args: Arg[], ctx: ReadContext): Command {
         if ((key === 'ipv4') !== (family === 'ipv4')) {
           // iptables ignores the line silently when the family does not match; say so.
           reporter.report('IPT113', span(ctx, token), `\`${token.value}\` on an ${family === 'ipv4' ? 'IPv4' : 'IPv6'} ruleset: iptables skips this whole line`, { severity: 'warning' });
+          skippedLine = true;
         }
+        return at;
+      case 'numeric':
+      case 'exact':
+      case 'line-numbers':
+        reporter.report('IPT113', span(ctx, token), `\`${token.value}\` only goes with listing commands (-L); iptables refuses it here`);
         return at;
       case 'help':
       case 'version':
@@ -373,9 +420,6 @@ export function readRuleLine(args: Arg[], ctx: ReadContext): Command {
   }
 
   function loadMatch(keyword: Arg, nameArg: Arg) {
-    if (negation) {
-      reporter.report('IPT127', span(ctx, negation), '`!` cannot negate -m; put it before the match option instead (`-m conntrack ! --ctstate NEW`)');
-    }
     const name = canonicalMatchName(nameArg.value);
     const def = findMatch(name, family);
     if (!def) reportUnknownExtension(ctx, nameArg, 'match');

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument, splitLines } from '../../grammar/document.js';
+import { parseLine } from '../../grammar/parser.js';
+import type { Arg, LineNode } from '../../grammar/syntax.js';
+
+function args(text: string): Arg[] {
+  const node = parseLine(text);
+  if (node.kind !== 'rule') throw new Error(`not a rule line: ${node.kind}`);
+  return node.args;
+}
+
+const values = (text: string) => args(text).map((a) => a.value);
+
+describe('argument scanning follows iptables-restore (add_param_to_argv)', () => {
+  it.each<[string, string[]]>([
+    ['-A INPUT -j ACCEPT', ['-A', 'INPUT', '-j', 'ACCEPT']],
+    ['-A  INPUT\t-j   ACCEPT  ', ['-A', 'INPUT', '-j', 'ACCEPT']],
+    ['--comment "two words"', ['--comment', 'two words']],
+    ['--comment "say \\"hi\\""', ['--comment', 'say "hi"']],
+    ['--comment "back\\\\slash"', ['--comment', 'back\\slash']],
+    ["--comment 'single quoted'", ['--comment', "'single", "quoted'"]],
+    ['--comment "a # b"', ['--comment', 'a # b']],
+    ['a"b c"', ['ab c']],
+    ['"a"b', ['a', 'b']],
+    ['""', ['']],
+    ['x\\"y', ['x\\y']], // outside quotes a backslash is literal; the quote then opens (and never closes)
+    ['-j ACCEPT # comment', ['-j', 'ACCEPT', '#', 'comment']],
+  ])('%s', (text, expected) => {
+    expect(values(text)).toEqual(expected);
+  });
+
+  it('keeps exact columns, quotes included', () => {
+    const [, comment] = args('--comment "two words" -j X');
+    expect(comment).toMatchObject({ start: 10, end: 21, quoted: true, unterminated: false });
+  });
+
+  it('an unterminated quote swallows the rest of the line', () => {
+    const list = args('-m comment --comment "open -j ACCEPT');
+    expect(list.map((a) => a.value)).toEqual(['-m', 'comment', '--comment', 'open -j ACCEPT']);
+    expect(list[3]).toMatchObject({ start: 21, end: 36, unterminated: true });
+  });
+
+  it('classifies arguments by their unquoted value', () => {
+    expect(args('! "-p" tcp "!"').map((a) => a.kind)).toEqual(['bang', 'option', 'word', 'bang']);
+    expect(args('- -- !x').map((a) => a.kind)).toEqual(['word', 'option', 'word']);
+  });
+});
+
+describe('line classification follows iptables-restore', () => {
+  it.each<[string, LineNode['kind']]>([
+    ['', 'blank'],
+    ['# comment', 'comment'],
+    ['*filter', 'table'],
+    [':INPUT ACCEPT [0:0]', 'chain'],
+    ['COMMIT', 'commit'],
+    ['COMMIT ', 'commit'],
+    ['COMMITTED', 'rule'],
+    [' # indented comment is a rule line', 'rule'],
+    ['[0:0] -A INPUT -j ACCEPT', 'rule'],
+  ])('%j is %s', (text, kind) => {
+    expect(parseLine(text).kind).toBe(kind);
+  });
+
+  it('COMMIT is exact only alone on its line', () => {
+    expect(parseLine('COMMIT')).toEqual({ kind: 'commit', exact: true });
+    expect(parseLine('COMMIT # x')).toEqual({ kind: 'commit', exact: false });
+  });
+
+  it('reads table and chain lines with strtok semantics and exact columns', () => {
+    expect(parseLine('*nat extra')).toEqual({
+      kind: 'table',
+      name: { value: 'nat', start: 1, end: 4 },
+      extra: [{ value: 'extra', start: 5, end: 10 }],
+    });
+    expect(parseLine(':FOO - [12:345]')).toEqual({
+      kind: 'chain',
+      name: { value: 'FOO', start: 1, end: 4 },
+      policy: { value: '-', start: 5, end: 6 },
+      counters: { start: 7, end: 15, packets: '12', bytes: '345', valid: true },
+      extra: [],
+    });
+  });
+
+  it('reads rule counters at the start of the line only', () => {
+    const node = parseLine('[1:2]-A INPUT -j ACCEPT');
+    expect(node).toMatchObject({ kind: 'rule', counters: { start: 0, end: 5, packets: '1', bytes: '2', valid: true } });
+    expect((node as { args: Arg[] }).args[0]).toMatchObject({ value: '-A', start: 5 });
+    expect(parseLine('[x:y] -A INPUT')).toMatchObject({ counters: { valid: false } });
+    expect(parseLine('[0:0 -A INPUT')).toMatchObject({ kind: 'rule', unclosedCounters: { start: 0 } });
+  });
+});
+
+describe('whole-text facts', () => {
+  it('strips a BOM and CR without moving columns', () => {
+    const doc = parseDocument('\ufeff*filter\r\n-A INPUT -j ACCEPT\r\nCOMMIT\r\n');
+    expect(doc.facts).toMatchObject({ bom: true, firstCrlfLine: 0, crlfLines: 3, missingFinalNewline: false });
+    expect(doc.texts).toEqual(['*filter', '-A INPUT -j ACCEPT', 'COMMIT']);
+    expect(doc.lines.map((l) => l.kind)).toEqual(['table', 'rule', 'commit']);
+  });
+
+  it('notices a missing final newline, NUL bytes and over-long lines', () => {
+    const long = `-A INPUT -m comment --comment ${'x'.repeat(10300)}`;
+    const { facts } = splitLines(`*filter\n${long}\nab\0c\nCOMMIT`);
+    expect(facts.missingFinalNewline).toBe(true);
+    expect(facts.longLines).toEqual([1]);
+    expect(facts.firstNulLine).toBe(2);
+  });
+});
