@@ -180,9 +180,17 @@ function judge(
   need: ModuleNeed,
   once: Set<string>,
   primary: boolean,
+  states: Map<string, ModuleState>,
 ): boolean {
   const kernel = profile.label;
-  const state = moduleState(profile, { module: need.module, config: need.config, noAlias: primary && req.noAlias ? { file: req.noAlias.file } : undefined });
+  const noAlias = primary && req.noAlias ? { file: req.noAlias.file } : undefined;
+  // Large rulesets ask about the same few modules thousands of times.
+  const stateKey = `${need.module}\u0000${need.config ?? ''}\u0000${noAlias?.file ?? ''}`;
+  let state = states.get(stateKey);
+  if (!state) {
+    state = moduleState(profile, { module: need.module, config: need.config, noAlias });
+    states.set(stateKey, state);
+  }
   const key = `${kernel}\u0000${need.module}\u0000${state.state}`;
   const related = relatedFor(state, need, profile);
   const extras = { data: data(need, kernel), related: related.length ? related : undefined };
@@ -314,15 +322,16 @@ export function checkKernelModules(file: RulesFile, options: LintOptions, report
     const ref = referenceFor(profile);
     const reqs = requirementsOf(file, { family: file.family, backend: backend.backend, ref, profile, ipsets: options.ipsets });
     const once = new Set<string>();
+    const states = new Map<string, ModuleState>();
     for (const req of reqs) {
       if (req.removed) {
         reportRemoved(reporter, options, profile, req);
         continue;
       }
       if (!req.primary) continue;
-      if (judge(reporter, options, profile, req, req.primary, once, true)) continue;
+      if (judge(reporter, options, profile, req, req.primary, once, true, states)) continue;
       for (const dep of req.deps) {
-        if (judge(reporter, options, profile, req, dep, once, false)) break;
+        if (judge(reporter, options, profile, req, dep, once, false, states)) break;
       }
     }
   }
