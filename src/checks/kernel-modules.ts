@@ -10,7 +10,7 @@ import type { CheckInfo, ModelCheck } from './types.js';
 import type { LintOptions } from '../lint-options.js';
 import type { RulesFile } from '../model/types.js';
 import { compareVersions, type KernelProfile } from '../kernel/profile.js';
-import { referenceFor } from '../kernel/reference.js';
+import { referenceFor, REMOVED_EXTENSIONS } from '../kernel/reference.js';
 import { decideBackend, optionName, requirementsOf, setReferences, type ModuleNeed, type Requirement } from '../kernel/requirements.js';
 import { moduleState, type ModuleState } from '../kernel/state.js';
 
@@ -196,6 +196,12 @@ function judge(
   const extras = { data: data(need, kernel), related: related.length ? related : undefined };
   switch (state.state) {
     case 'not-built': {
+      const removed = primary && state.absent && req.extension ? REMOVED_EXTENSIONS[req.extension.name] : undefined;
+      if (removed && profile.config) {
+        // A kernel between the reference versions that no longer has the symbol at all: it was removed, not left out.
+        reportRemoved(reporter, options, profile, { ...req, removed: { replacement: removed.replacement, history: `${removed.history(referenceFor(profile))} (${need.config} is not in ${state.file})` } });
+        return true;
+      }
       if (!primary && once.has(key)) return true;
       once.add(key);
       const why = state.symbol

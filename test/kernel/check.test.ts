@@ -243,3 +243,15 @@ describe('kernel differences', () => {
 });
 
 export type { KernelProfile };
+
+test('a kernel between the references without the CLUSTERIP symbol: removed, not "rebuild"', () => {
+  // A 6.1-series config relabelled 6.5 and without the symbol, as kernels after the removal have it.
+  const config = dropSymbol(fixtureText('6.1', 'config'), 'CONFIG_IP_NF_TARGET_CLUSTERIP').replace('# Linux/x86 6.1.192 Kernel Configuration', '# Linux/x86 6.5.13 Kernel Configuration');
+  const p = profile('6.1', { config });
+  p.label = '6.5.13';
+  const text = header('legacy') + '*mangle\n-A INPUT -d 10.0.0.1 -j CLUSTERIP --new\nCOMMIT\n';
+  const found = run(text, { kernels: [p] }).filter((d) => d.code.startsWith('IPT4'));
+  expect(found.map((d) => [d.code, d.line, d.start, d.end])).toEqual([['IPT402', 2, 24, 33]]);
+  expect(found[0].message).toContain('CONFIG_IP_NF_TARGET_CLUSTERIP is not in /boot/config-6.1.0-56-amd64');
+  expect(found[0].message).toContain('use the `cluster` match');
+});
