@@ -88,7 +88,8 @@ export function describeFsError(error: unknown): string {
   }
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a byte-order mark in the text: the linter reports it (iptables-restore fails on it).
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Decodes file content, refusing what is not a text rules file. */
 export function decodeRulesText(bytes: Uint8Array, displayPath: string): string {
@@ -114,6 +115,13 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     } catch {
       hi = mid;
     }
+  }
+  // The decoder notices a truncated sequence only at the byte after it: report where that sequence starts.
+  let k = lo - 1;
+  while (k >= 0 && lo - k <= 3 && (bytes[k] & 0xc0) === 0x80) k--;
+  if (k >= 0 && bytes[k] >= 0xc0) {
+    const needed = bytes[k] >= 0xf0 ? 3 : bytes[k] >= 0xe0 ? 2 : 1;
+    if (lo - k - 1 < needed) return k;
   }
   return lo;
 }

@@ -267,7 +267,7 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
     io.stdout.write(rendered);
   }
   // The text summary goes to the terminal even when the report goes to a file.
-  if ((formatName === 'text' || values.output !== undefined) && !values.quiet) {
+  if (!values.quiet && (values.output !== undefined || (formatName === 'text' && report.files.length > 0))) {
     io.stdout.write(`${summaryLine(report)}${values.output !== undefined ? ` (report written to ${values.output})` : ''}\n`);
   }
 

@@ -78,7 +78,7 @@ export function parseConfig(text: string, file: string, shown = file): Config {
   const dir = path.dirname(path.resolve(file));
   const abs = (p: string) => path.resolve(dir, p);
   return {
-    path: file,
+    path: shown,
     dir,
     severities,
     family: data.family,
