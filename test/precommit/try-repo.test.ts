@@ -21,10 +21,10 @@ function havePreCommit(): boolean {
   if (!run('pre-commit', ['--version']).error) return true;
   if (process.getuid?.() !== 0 || run('apt-get', ['--version']).error) return false;
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  let r = run('apt-get', ['install', '-y', '-qq', 'pre-commit'], { env });
+  let r = run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '-qq', 'pre-commit'], { env });
   if (r.code !== 0) {
-    run('apt-get', ['update', '-qq'], { env });
-    r = run('apt-get', ['install', '-y', '-qq', 'pre-commit'], { env });
+    run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'update', '-qq'], { env });
+    r = run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '-qq', 'pre-commit'], { env });
   }
   return r.code === 0 && !run('pre-commit', ['--version']).error;
 }
