@@ -125,7 +125,7 @@ function needPhrase(req: Requirement, need: ModuleNeed, config?: string): string
       notes.push('for iptables-nft');
       break;
     case 'set-type':
-      notes.push('loaded by ip_set for that set type');
+      notes.push(`set type ${need.neededBy}, loaded by ip_set`);
       break;
     default:
       break;

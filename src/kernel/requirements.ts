@@ -19,14 +19,14 @@ export interface ModuleNeed {
   /** CONFIG symbol that builds it, from the reference kernel. */
   config?: string;
   role: NeedRole;
-  /** The module (or `iptables-nft`) that needs this one. */
+  /** The module (or `iptables-nft`) that needs this one; for a set-type module, the set type. */
   neededBy?: string;
 }
 
 export interface Requirement {
   /** The token that causes the need. */
   span: Span;
-  /** How messages name the cause: `-m recent`, `*nat`, ``set `blocklist` (hash:net)``. */
+  /** How messages name the cause: `-m recent`, `*nat`, `--match-set blocklist`. */
   what: string;
   /** The module itself; absent when no module of this kernel provides the extension. */
   primary?: ModuleNeed;
@@ -176,13 +176,14 @@ function extensionRequirement(ctx: RequirementContext, rule: Rule, kind: 'match'
 const SET_OPTIONS = new Set(['match-set', 'add-set', 'del-set', 'map-set']);
 
 /** Set names an extension refers to (`-m set --match-set NAME`, `-j SET --add-set NAME`). */
-export function setReferences(use: ExtensionUse): { name: string; span: Omit<Span, 'line'> }[] {
+export function setReferences(use: ExtensionUse): { name: string; option: string; span: Omit<Span, 'line'> }[] {
   if (use.extensionName !== 'set' && use.extensionName !== 'SET') return [];
-  const out: { name: string; span: Omit<Span, 'line'> }[] = [];
+  const out: { name: string; option: string; span: Omit<Span, 'line'> }[] = [];
   for (const o of use.options) {
-    if (!SET_OPTIONS.has(optionName(o)) && optionName(o) !== 'set') continue;
+    const option = optionName(o);
+    if (!SET_OPTIONS.has(option) && option !== 'set') continue;
     const v = o.values[0];
-    if (v) out.push({ name: v.value, span: { start: v.start, end: v.end } });
+    if (v) out.push({ name: v.value, option, span: { start: v.start, end: v.end } });
   }
   return out;
 }
@@ -197,8 +198,9 @@ function setTypeRequirements(ctx: RequirementContext, rule: Rule, use: Extension
     if (!fact) continue;
     const req: Requirement = {
       span: { line: rule.line, ...ref.span },
-      what: `set \`${ref.name}\` (${def.type})`,
-      primary: { module: fact.module, config: fact.config, role: 'set-type', neededBy: 'ip_set' },
+      what: `--${ref.option} ${ref.name}`,
+      // For set types, neededBy names the type: ip_set loads `ip_set_<type>` when the set is created.
+      primary: { module: fact.module, config: fact.config, role: 'set-type', neededBy: def.type },
       deps: [],
     };
     addModuleChain(ctx, req, fact.module);

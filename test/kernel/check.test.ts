@@ -201,7 +201,7 @@ describe.each(BOTH)('kernel %s', (k) => {
       ['IPT405', 3, 28, 32, 'typo'],
       ['IPT401', 2, 28, 37, 'ip_set_hash_net'],
     ]);
-    expect(found[1].message).toContain('`set `blocklist` (hash:net)` needs ip_set_hash_net (loaded by ip_set for that set type)');
+    expect(found[1].message).toContain('`--match-set blocklist` needs ip_set_hash_net (set type hash:net, loaded by ip_set), but kernel');
   });
 });
 

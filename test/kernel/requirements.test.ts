@@ -122,7 +122,8 @@ describe('extension requirements', () => {
       expect(set.primary).toMatchObject({ module: 'ip_set_hash_net', config: 'CONFIG_IP_SET_HASH_NET' });
       // `-A INPUT -m set --match-set blocklist src -j DROP`
       expect(set.span).toEqual({ line: 1, start: 28, end: 37 });
-      expect(set.what).toBe('set `blocklist` (hash:net)');
+      expect(set.what).toBe('--match-set blocklist');
+      expect(set.primary?.neededBy).toBe('hash:net');
     }
   });
 });
