@@ -112,12 +112,21 @@ export async function loadKernelProfiles(opts: KernelInputOptions): Promise<Kern
   }
   if (unmatched.length > 0) {
     if (configCount === 0) {
-      // No config: directories of different releases are different kernels; loose files go together.
-      for (const part of unmatched) {
-        const same = profiles.find((p) => (p.release ?? '') === (part.release ?? ''));
+      // No config: directories of different releases are different kernels; loose files (lsmod,
+      // a modules.dep) belong to the one kernel when there is one.
+      const loose = unmatched.filter((p) => !p.release);
+      for (const part of unmatched.filter((p) => p.release)) {
+        const same = profiles.find((p) => p.release === part.release);
         if (same) mergeProfile(same, part);
         else profiles.push(part);
       }
+      if (loose.length > 0 && profiles.length > 1) {
+        throw new CliError(
+          `${loose[0].sources[0]?.path}: cannot tell which of the ${profiles.length} kernels it belongs to: give each kernel's files as its /lib/modules/<release> directory, or add --kernel-config`,
+        );
+      }
+      if (loose.length > 0 && profiles.length === 0) profiles.push({ label: '', sources: [] });
+      for (const part of loose) mergeProfile(profiles[0], part);
     } else if (configCount === 1) {
       for (const part of unmatched) mergeProfile(profiles[0], part);
     } else if (unmatched.length === configCount && parts.length === configCount) {

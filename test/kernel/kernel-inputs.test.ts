@@ -63,6 +63,14 @@ describe('loadKernelProfiles', () => {
     expect(ps[1].installed?.get('xt_recent')?.path).toBe('kernel/net/netfilter/xt_recent.ko.xz');
   });
 
+  test('without a config, loose files join the one modules directory', async () => {
+    const ps = await load({ modules: ['lsmod.txt', `lib/modules/${rel612}`] });
+    expect(ps.map((p) => [p.label, p.loaded?.has('iptable_filter'), p.installed?.has('xt_recent')])).toEqual([[rel612, true, true]]);
+    const loose = await load({ modules: ['lsmod.txt'], kernelRelease: [rel61] });
+    expect(loose.map((p) => [p.label, p.loaded?.size])).toEqual([[rel61, 3]]);
+    await expect(load({ modules: ['lsmod.txt', `lib/modules/${rel61}`, `lib/modules/${rel612}`] })).rejects.toThrow('lsmod.txt: cannot tell which of the 2 kernels it belongs to');
+  });
+
   test('--kernel-release alone, and paired with a config', async () => {
     expect((await load({ kernelRelease: ['6.12.57+deb13-amd64'] })).map((p) => p.label)).toEqual(['6.12.57+deb13-amd64']);
     const [p] = await load({ kernelConfig: ['proc/config.gz'], kernelRelease: ['6.1.0-13-amd64'] });
