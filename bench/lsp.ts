@@ -201,10 +201,21 @@ async function main(argv: string[]): Promise<void> {
     const hoverAt = { line: hoverLine, character: lines[hoverLine].indexOf('-m statistic') + 4 };
     const complLine = lines.findIndex((l, i) => i > lines.length / 2 && l.includes(' -m comment'));
     const complAt = { line: complLine, character: lines[complLine].indexOf(' -m comment') + 4 };
+    // A fast answer that is empty measures nothing: count the answers that carry content.
+    const answered: Record<string, { withContent: number; total: number; sample?: string }> = {};
     const timeRequest = async (method: string, position: { line: number; character: number }): Promise<number> => {
       const start = performance.now();
-      await client.request(method, { textDocument: { uri }, position });
-      return performance.now() - start;
+      const result = await client.request<unknown>(method, { textDocument: { uri }, position });
+      const ms = performance.now() - start;
+      const a = (answered[method] ??= { withContent: 0, total: 0 });
+      a.total++;
+      const items = Array.isArray(result) ? result : (result as { items?: unknown[] } | null)?.items;
+      const hasContent = method.endsWith('completion') ? (items?.length ?? 0) > 0 : result !== null && result !== undefined;
+      if (hasContent) {
+        a.withContent++;
+        a.sample ??= JSON.stringify(result).slice(0, 160);
+      }
+      return ms;
     };
     const steady = async (method: string, at: { line: number; character: number }): Promise<Stat> => {
       const xs: number[] = [];
@@ -249,6 +260,7 @@ async function main(argv: string[]): Promise<void> {
       hoverAfterEdit,
       completion,
       completionAfterEdit,
+      answered,
       targets: { editToDiagnosticsMs: 50, hoverMs: 20, completionMs: 20 },
     };
     const verdict = (s: Stat | undefined, target: number): string => (s ? (s.medianMs <= target ? ' (within target)' : ` (target ${target} ms)`) : '');
@@ -261,6 +273,7 @@ async function main(argv: string[]): Promise<void> {
         `  hover right after an edit:     ${fmt(hoverAfterEdit)}`,
         `  completion:                    ${fmt(completion)}${verdict(completion, 20)}`,
         `  completion right after an edit: ${fmt(completionAfterEdit)}`,
+        ...Object.entries(answered).map(([m, a]) => `  ${m}: ${a.withContent}/${a.total} answers with content${a.sample ? `, e.g. ${a.sample}` : ''}`),
         reparsed ? `  last edit re-parsed: ${JSON.stringify(reparsed)}` : '',
       ]
         .filter(Boolean)
