@@ -24,6 +24,7 @@ import type { FileReport, Report } from './format/types.js';
 import { HELP } from './help.js';
 import { expandWithConfig, ExcludeMatcher } from './select.js';
 import { loadIpsets, loadKernelProfiles } from './kernel-inputs.js';
+import { runModulesCommand } from './modules-command.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -337,6 +338,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   switch (argv[0]) {
     case 'explain':
       return runExplain(argv.slice(1), io);
+    case 'modules':
+      return runModulesCommand(argv.slice(1), io, io.cwd);
     case 'rules':
       try {
         return runRules(argv.slice(1), io);
