@@ -59,6 +59,9 @@ export const Counters = createToken({
   start_chars_hint: ['['],
 });
 
+/** Either kind of argument: the parser consumes this category, so it makes no choice per token. */
+export const Argument = createToken({ name: 'Argument', pattern: Lexer.NA });
+
 /**
  * An argument without quotes: by far the most common token, matched by a
  * sticky regular expression (no per-token function call). It must end at a
@@ -69,6 +72,7 @@ export const PlainArg = createToken({
   name: 'PlainArg',
   pattern: /[^ \t"]+(?![^ \t])/,
   line_breaks: false,
+  categories: [Argument],
 });
 
 /** An argument with a double-quoted part, unquoted by the scanner (scan.ts). */
@@ -76,9 +80,10 @@ export const QuotedArg = createToken({
   name: 'QuotedArg',
   pattern: { exec: argPattern(() => true) },
   line_breaks: false,
+  categories: [Argument],
 });
 
-export const ruleTokens: TokenType[] = [WhiteSpace, Counters, PlainArg, QuotedArg];
+export const ruleTokens: TokenType[] = [WhiteSpace, Counters, PlainArg, QuotedArg, Argument];
 
 export const ruleLexer = new Lexer(ruleTokens, {
   positionTracking: 'onlyOffset',

@@ -5,7 +5,7 @@
  * parsed line can be cached and reused when only other lines change.
  */
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
-import { Counters, lexRuleLine, payloadOf, PlainArg, QuotedArg, ruleTokens } from './lexer.js';
+import { Argument, Counters, lexRuleLine, payloadOf, PlainArg, ruleTokens } from './lexer.js';
 import type { Arg, CountersNode, LineNode, Word } from './syntax.js';
 
 class RuleLineParser extends EmbeddedActionsParser {
@@ -14,7 +14,7 @@ class RuleLineParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
-  /** ruleLine := Counters? (PlainArg | QuotedArg)* */
+  /** ruleLine := Counters? Argument*   (Argument: PlainArg or QuotedArg) */
   readonly ruleLine = this.RULE('ruleLine', (): { counters?: IToken; args: Arg[] } => {
     let counters: IToken | undefined;
     const args: Arg[] = [];
@@ -22,26 +22,34 @@ class RuleLineParser extends EmbeddedActionsParser {
       counters = this.CONSUME(Counters);
     });
     this.MANY(() => {
-      const token = this.OR([{ ALT: () => this.CONSUME(PlainArg) }, { ALT: () => this.CONSUME(QuotedArg) }]);
-      this.ACTION(() => args.push(toArg(token)));
+      const token = this.CONSUME(Argument);
+      args.push(toArg(token));
     });
     return { counters, args };
   });
 }
 
 function toArg(token: IToken): Arg {
+  if (token.tokenType === PlainArg) {
+    const value = token.image;
+    return { kind: argKind(value), value, start: token.startOffset, end: token.startOffset + value.length, quoted: false, unterminated: false };
+  }
   const payload = payloadOf(token);
   const value = payload.value;
-  // getopt sees only the unquoted value: `"-p"` is an option, `"!"` a negation.
-  const kind = value === '!' ? 'bang' : value.length > 1 && value.charCodeAt(0) === 45 /* - */ ? 'option' : 'word';
   return {
-    kind,
+    kind: argKind(value),
     value,
     start: token.startOffset,
     end: token.startOffset + token.image.length,
     quoted: payload.quoted,
     unterminated: payload.unterminated,
   };
+}
+
+/** getopt sees only the unquoted value: `"-p"` is an option, `"!"` a negation. */
+function argKind(value: string): Arg['kind'] {
+  if (value.charCodeAt(0) === 45 /* - */) return value.length > 1 ? 'option' : 'word';
+  return value === '!' ? 'bang' : 'word';
 }
 
 const ruleParser = new RuleLineParser();

@@ -114,10 +114,10 @@ function checkTable(ctx: CheckContext, table: Table) {
   const hooksOf = reachableHooks(builtins, edges);
   reportLoops(ctx, table, edges);
   for (const [name, chain] of table.chains) {
-    const hooks = hooksOf.get(name);
+    const hooks = hooksOf.get(name) ?? 0;
     for (const rule of chain.rules) {
-      const extensions: ExtensionUse[] = rule.target?.def ? [...rule.matches, rule.target] : rule.matches;
-      for (const ext of extensions) checkPlacement(ctx, table, name, hooks, rule, ext);
+      for (const match of rule.matches) checkPlacement(ctx, table, name, hooks, rule, match);
+      if (rule.target?.def) checkPlacement(ctx, table, name, hooks, rule, rule.target);
     }
   }
 }
@@ -188,18 +188,23 @@ function checkCommand(
  * for -D/-C by specification, and jump counts for -X.
  */
 class ChainSimulation {
-  private readonly rules = new Map<string, string[]>();
+  // The commands whose rules each chain holds; their texts are compared only for -D/-C by specification.
+  private readonly rules = new Map<string, Command[]>();
   private readonly references = new Map<string, number>();
 
   constructor(private readonly ctx: CheckContext, private readonly table: Table) {}
 
-  private spec(command: Command): string {
+  private static spec(command: Command): string {
     const args = command.rule?.args ?? [];
-    const skip = new Set([command.commandToken, command.chain, command.ruleNumber]);
-    return args.filter((a) => !skip.has(a)).map((a) => a.value).join('\u0000');
+    let text = '';
+    for (const a of args) {
+      if (a === command.commandToken || a === command.chain || a === command.ruleNumber) continue;
+      text += a.value + '\u0000';
+    }
+    return text;
   }
 
-  private list(chain: string): string[] {
+  private list(chain: string): Command[] {
     let list = this.rules.get(chain);
     if (!list) this.rules.set(chain, (list = []));
     return list;
@@ -219,13 +224,13 @@ class ChainSimulation {
     const numberSpan = command.ruleNumber ? span(line, command.ruleNumber) : span(line, command.chain as Arg);
     switch (command.name) {
       case 'append':
-        list.push(this.spec(command));
+        list.push(command);
         break;
       case 'insert':
         if (number !== undefined && number > list.length + 1) {
           reporter.report('IPT308', numberSpan, `-I ${chain} ${number}: the chain has only ${list.length} rule${list.length === 1 ? '' : 's'} at this point, so the position can be at most ${list.length + 1}`);
         }
-        list.splice((number ?? 1) - 1, 0, this.spec(command));
+        list.splice((number ?? 1) - 1, 0, command);
         break;
       case 'replace':
         reporter.report('IPT309', span(line, command.commandToken as Arg), '-R inside a restore file: iptables-nft-restore 1.8.9 fails (it crashes); write the final rule instead', {
@@ -242,7 +247,8 @@ class ChainSimulation {
           else list.splice(number - 1, 1);
           break;
         }
-        const index = list.indexOf(this.spec(command));
+        const wanted = ChainSimulation.spec(command);
+        const index = list.findIndex((c) => ChainSimulation.spec(c) === wanted);
         if (index < 0) {
           reporter.report('IPT308', span(line, command.commandToken as Arg), `${command.commandToken?.value} ${chain}: no such rule has been added to ${chain} at this point (iptables: "Bad rule")`);
         } else if (command.name === 'delete') {
@@ -278,23 +284,41 @@ class ChainSimulation {
   }
 }
 
-/** For every chain, the hooks of the built-in chains that reach it. */
-function reachableHooks(builtins: readonly string[], edges: Map<string, Set<string>>): Map<string, Set<Hook>> {
-  const result = new Map<string, Set<Hook>>();
+const HOOK_ORDER: readonly Hook[] = ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'];
+const HOOK_BIT: Record<Hook, number> = { PREROUTING: 1, INPUT: 2, FORWARD: 4, OUTPUT: 8, POSTROUTING: 16 };
+
+function hookNames(mask: number): Hook[] {
+  return HOOK_ORDER.filter((h) => mask & HOOK_BIT[h]);
+}
+
+const allowedMasks = new WeakMap<readonly Hook[], number>();
+
+function maskOf(hooks: readonly Hook[]): number {
+  let mask = allowedMasks.get(hooks);
+  if (mask === undefined) {
+    mask = 0;
+    for (const h of hooks) mask |= HOOK_BIT[h];
+    allowedMasks.set(hooks, mask);
+  }
+  return mask;
+}
+
+/** For every chain, the hooks (as a bit mask) of the built-in chains that reach it. */
+function reachableHooks(builtins: readonly string[], edges: Map<string, Set<string>>): Map<string, number> {
+  const result = new Map<string, number>();
   for (const builtin of builtins) {
-    const hook = HOOK_OF_CHAIN[builtin];
+    const bit = HOOK_BIT[HOOK_OF_CHAIN[builtin]];
     const stack = [builtin];
-    const seen = new Set<string>([builtin]);
+    result.set(builtin, (result.get(builtin) ?? 0) | bit);
     while (stack.length) {
       const chain = stack.pop() as string;
-      let hooks = result.get(chain);
-      if (!hooks) result.set(chain, (hooks = new Set()));
-      hooks.add(hook);
-      for (const next of edges.get(chain) ?? []) {
-        if (!seen.has(next)) {
-          seen.add(next);
-          stack.push(next);
-        }
+      const next = edges.get(chain);
+      if (!next) continue;
+      for (const to of next) {
+        const mask = result.get(to) ?? 0;
+        if (mask & bit) continue;
+        result.set(to, mask | bit);
+        stack.push(to);
       }
     }
   }
@@ -346,9 +370,10 @@ function reportLoops(ctx: CheckContext, table: Table, edges: Map<string, Set<str
   }
 }
 
-function checkPlacement(ctx: CheckContext, table: Table, chainName: string, hooks: Set<Hook> | undefined, rule: Rule, ext: ExtensionUse) {
+function checkPlacement(ctx: CheckContext, table: Table, chainName: string, hooks: number, rule: Rule, ext: ExtensionUse) {
   const def = ext.def;
   if (!def) return;
+  if (!def.tables && !def.hooks) return;
   const anchor = ext.name ?? ext.options[0]?.token;
   if (!anchor) return;
   const what = `${def.type === 'target' ? 'target' : 'match'} ${def.name}`;
@@ -357,10 +382,10 @@ function checkPlacement(ctx: CheckContext, table: Table, chainName: string, hook
     return;
   }
   if (!def.hooks?.length || !hooks) return;
-  const bad = [...hooks].filter((h) => !(def.hooks as readonly string[]).includes(h));
-  if (bad.length === 0) return;
-  const via = chainName in HOOK_OF_CHAIN ? '' : ` (chain ${chainName} is reached from ${[...hooks].join(', ')})`;
-  ctx.reporter.report('IPT303', span(rule.line, anchor), `${what} is only valid in ${def.hooks.join(', ')}, not in ${bad.join(', ')}${via}`);
+  const badMask = hooks & ~maskOf(def.hooks);
+  if (badMask === 0) return;
+  const via = chainName in HOOK_OF_CHAIN ? '' : ` (chain ${chainName} is reached from ${hookNames(hooks).join(', ')})`;
+  ctx.reporter.report('IPT303', span(rule.line, anchor), `${what} is only valid in ${def.hooks.join(', ')}, not in ${hookNames(badMask).join(', ')}${via}`);
 }
 
 
