@@ -201,3 +201,17 @@ function run(cmd: string, args: string[]): Promise<{ code: number | null; stdout
 export function firstLine(stderr: string): string {
   return stderr.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
 }
+
+/**
+ * What iptables actually objected to, on one line: stderr without the banner
+ * (`iptables-nft-restore v1.8.9 (nf_tables): ` alone on its line), the
+ * "Error occurred at line" and "Try `… -h'" boilerplate. The nf_tables
+ * backend puts the reason after the banner, so firstLine() alone often says nothing.
+ */
+export function complaint(stderr: string): string {
+  const kept = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !/^Error occurred at line/.test(l) && !/^Try `/.test(l) && !/^ip6?tables[-\w]*restore v[\d.]+ \([\w ]+\):$/.test(l));
+  return kept.join(' / ');
+}
