@@ -77,6 +77,8 @@ const CASES: ExtCase[] = [
   { ext: 'owner', rule: '-A OUTPUT -m owner --suppl-groups --uid-owner 0', expect: ['IPT207 2:20-33 error'] },
   // no criterion: nft rejects (owner: At least one of --uid-owner, --gid-owner or --socket-exists is required); legacy rejects (owner: At least one of --uid-owner, --gid-owner or --socket-exists is required)
   { ext: 'owner', rule: '-A OUTPUT -m owner', expect: ['IPT205 2:14-18 error'] },
+  // user chain reached from INPUT: nft rejects (line 5: RULE_APPEND failed (Invalid argument): rule in chain FOO); legacy rejects (iptables-restore: line 6 failed)
+  { ext: 'owner', rule: '-A FOO -m owner --uid-owner 0', pre: [':FOO - [0:0]', '-A OUTPUT -j FOO', '-A INPUT -j FOO'], expect: ['IPT303 5:11-15 error'] },
   // nft accepts; legacy accepts
   { ext: 'physdev', rule: '-A FORWARD -m physdev --physdev-in eth+ --physdev-is-bridged', expect: [] },
   // no criterion: nft rejects (PHYSDEV: no physdev option specified); legacy rejects (PHYSDEV: no physdev option specified)
@@ -133,12 +135,16 @@ const CASES: ExtCase[] = [
   { ext: 'recent', rule: '-A INPUT -m recent --rcheck --reap', expect: ['IPT207 2:29-34 error'] },
   // nft accepts; legacy accepts
   { ext: 'rpfilter', rule: '-A PREROUTING -m rpfilter --loose --validmark --invert', table: 'raw', expect: [] },
-  // filter table: nft rejects (iptables-nft-restore: line 2 failed: No chain/target/match by that name.); legacy rejects (iptables-restore: line 2 failed)
+  // the filter table has no PREROUTING chain: nft rejects (iptables-nft-restore: line 2 failed: No chain/target/match by that name.); legacy rejects (iptables-restore: line 2 failed)
   { ext: 'rpfilter', rule: '-A PREROUTING -m rpfilter', expect: ['IPT304 2:4-13 error'] },
   // not in OUTPUT: nft rejects (line 2: RULE_APPEND failed (Invalid argument): rule in chain OUTPUT); legacy rejects (iptables-restore: line 3 failed)
   { ext: 'rpfilter', rule: '-A OUTPUT -m rpfilter', table: 'raw', expect: ['IPT303 2:14-21 error'] },
   // unknown option: nft rejects (unknown option "--strict"); legacy rejects (unknown option "--strict")
   { ext: 'rpfilter', rule: '-A PREROUTING -m rpfilter --strict', table: 'raw', expect: ['IPT113 2:27-34 error'] },
+  // nat table: nft rejects (line 2: RULE_APPEND failed (Invalid argument): rule in chain PREROUTING); legacy rejects (iptables-restore: line 3 failed)
+  { ext: 'rpfilter', rule: '-A PREROUTING -m rpfilter', table: 'nat', expect: ['IPT302 2:18-25 error'] },
+  // nft accepts; legacy accepts
+  { ext: 'rpfilter', rule: '-A PREROUTING -m rpfilter', table: 'mangle', family: 'ipv6', expect: [] },
   // nft accepts; legacy accepts
   { ext: 'rt', rule: '-A INPUT -m rt --rt-type 0 --rt-segsleft 1:23 --rt-len 42 --rt-0-res', family: 'ipv6', expect: [] },
   // IPv6 only: nft rejects (Couldn't load match `rt':No such file or directory); legacy rejects (Couldn't load match `rt':No such file or directory)

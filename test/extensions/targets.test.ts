@@ -79,6 +79,10 @@ const CASES: ExtCase[] = [
   { ext: 'DNAT', rule: '-A POSTROUTING -j DNAT --to-destination 10.0.0.2', table: 'nat', expect: ['IPT303 2:19-22 error'] },
   // bad address: nft rejects (Bad IP address "10.0.0.300"); legacy rejects (Bad IP address "10.0.0.300")
   { ext: 'DNAT', rule: '-A PREROUTING -j DNAT --to-destination 10.0.0.300', table: 'nat', expect: ['IPT202 2:40-49 error'] },
+  // user chain reached from POSTROUTING: nft rejects (line 4: RULE_APPEND failed (Invalid argument): rule in chain FOO); legacy rejects (iptables-restore: line 5 failed)
+  { ext: 'DNAT', rule: '-A FOO -j DNAT --to-destination 10.0.0.2', table: 'nat', pre: [':FOO - [0:0]', '-A POSTROUTING -j FOO'], expect: ['IPT303 4:11-14 error'] },
+  // user chain reached only from allowed hooks: nft accepts; legacy accepts
+  { ext: 'DNAT', rule: '-A FOO -j DNAT --to-destination 10.0.0.2', table: 'nat', pre: [':FOO - [0:0]', '-A PREROUTING -j FOO', '-A OUTPUT -j FOO'], expect: [] },
   // nft accepts; legacy accepts
   { ext: 'DNPT', rule: '-A PREROUTING -j DNPT --src-pfx 2001:db8:1::/48 --dst-pfx 2001:db8:2::/48', table: 'mangle', family: 'ipv6', expect: [] },
   // IPv6 only: nft rejects (unknown option "--src-pfx"); legacy rejects (unknown option "--src-pfx")
@@ -87,6 +91,8 @@ const CASES: ExtCase[] = [
   { ext: 'DNPT', rule: '-A PREROUTING -j DNPT --src-pfx 2001:db8:1::/48', table: 'mangle', family: 'ipv6', expect: ['IPT205 2:18-21 error'] },
   // not in POSTROUTING: nft rejects (line 2: RULE_APPEND failed (Invalid argument): rule in chain POSTROUTING); legacy rejects (ip6tables-restore: line 3 failed)
   { ext: 'DNPT', rule: '-A POSTROUTING -j DNPT --src-pfx 2001:db8:1::/48 --dst-pfx 2001:db8:2::/48', table: 'mangle', family: 'ipv6', expect: ['IPT303 2:19-22 error'] },
+  // filter table: nft rejects (line 2: RULE_APPEND failed (Invalid argument): rule in chain OUTPUT); legacy rejects (ip6tables-restore: line 3 failed)
+  { ext: 'DNPT', rule: '-A OUTPUT -j DNPT --src-pfx 2001:db8:1::/48 --dst-pfx 2001:db8:2::/48', family: 'ipv6', expect: ['IPT302 2:14-17 error'] },
   // nft accepts; legacy accepts
   { ext: 'DSCP', rule: '-A POSTROUTING -j DSCP --set-dscp-class EF', table: 'mangle', expect: [] },
   // above 63: nft rejects (DSCP: bad value for option "--set-dscp", or out of range (0-63).); legacy rejects (DSCP: bad value for option "--set-dscp", or out of range (0-63).)
@@ -101,6 +107,8 @@ const CASES: ExtCase[] = [
   { ext: 'ECN', rule: '-A POSTROUTING -p tcp -j ECN --ecn-tcp-remove', table: 'mangle', family: 'ipv6', expect: ['IPT201 2:26-28 error', 'IPT304 2:26-28 error', 'IPT113 2:30-45 error'] },
   // above 1: nft rejects (ECN: bad value for option "--ecn-tcp-cwr", or out of range (0-1).); legacy rejects (ECN: bad value for option "--ecn-tcp-cwr", or out of range (0-1).)
   { ext: 'ECN', rule: '-A POSTROUTING -p tcp -j ECN --ecn-tcp-cwr 2', table: 'mangle', expect: ['IPT202 2:44-44 error'] },
+  // filter table: nft rejects (line 2: RULE_APPEND failed (Invalid argument): rule in chain OUTPUT); legacy rejects (iptables-restore: line 3 failed)
+  { ext: 'ECN', rule: '-A OUTPUT -p tcp -j ECN --ecn-tcp-remove', expect: ['IPT302 2:21-23 error'] },
   // nft accepts; legacy accepts
   { ext: 'HL', rule: '-A POSTROUTING -j HL --hl-set 64', table: 'mangle', family: 'ipv6', expect: [] },
   // IPv6 only: nft rejects (unknown option "--hl-set"); legacy rejects (unknown option "--hl-set")
@@ -199,6 +207,8 @@ const CASES: ExtCase[] = [
   { ext: 'REDIRECT', rule: '-A POSTROUTING -p tcp -j REDIRECT --to-ports 3128', table: 'nat', expect: ['IPT303 2:26-33 error'] },
   // port above 65535: nft rejects (Port `70000' not valid); legacy rejects (Port `70000' not valid)
   { ext: 'REDIRECT', rule: '-A PREROUTING -p tcp -j REDIRECT --to-ports 70000', table: 'nat', expect: ['IPT202 2:45-49 error'] },
+  // filter table: nft rejects (line 2: RULE_APPEND failed (Invalid argument): rule in chain OUTPUT); legacy rejects (iptables-restore: line 3 failed)
+  { ext: 'REDIRECT', rule: '-A OUTPUT -p tcp -j REDIRECT --to-ports 3128', expect: ['IPT302 2:21-28 error'] },
   // nft accepts; legacy accepts
   { ext: 'REJECT', rule: '-A INPUT -p tcp -j REJECT --reject-with tcp-reset', expect: [] },
   // nft accepts; legacy accepts
@@ -231,6 +241,8 @@ const CASES: ExtCase[] = [
   { ext: 'SNAT', rule: '-A POSTROUTING -j SNAT', table: 'nat', expect: ['IPT205 2:19-22 error'] },
   // not in PREROUTING: nft rejects (line 2: RULE_APPEND failed (Invalid argument): rule in chain PREROUTING); legacy rejects (iptables-restore: line 3 failed)
   { ext: 'SNAT', rule: '-A PREROUTING -j SNAT --to-source 192.0.2.1', table: 'nat', expect: ['IPT303 2:18-21 error'] },
+  // filter table: nft rejects (line 2: RULE_APPEND failed (Invalid argument): rule in chain INPUT); legacy rejects (iptables-restore: line 3 failed)
+  { ext: 'SNAT', rule: '-A INPUT -j SNAT --to-source 192.0.2.1', expect: ['IPT302 2:13-16 error'] },
   // nft accepts; legacy accepts
   { ext: 'SNPT', rule: '-A POSTROUTING -j SNPT --src-pfx 2001:db8:1::/48 --dst-pfx 2001:db8:2::/48', table: 'mangle', family: 'ipv6', expect: [] },
   // IPv6 only: nft rejects (unknown option "--src-pfx"); legacy rejects (unknown option "--src-pfx")
@@ -239,6 +251,8 @@ const CASES: ExtCase[] = [
   { ext: 'SNPT', rule: '-A PREROUTING -j SNPT --src-pfx 2001:db8:1::/48 --dst-pfx 2001:db8:2::/48', table: 'mangle', family: 'ipv6', expect: ['IPT303 2:18-21 error'] },
   // no src-pfx: nft rejects (SNPT: option "--src-pfx" must be specified); legacy rejects (SNPT: option "--src-pfx" must be specified)
   { ext: 'SNPT', rule: '-A POSTROUTING -j SNPT --dst-pfx 2001:db8:2::/48', table: 'mangle', family: 'ipv6', expect: ['IPT205 2:19-22 error'] },
+  // filter table: nft rejects (line 2: RULE_APPEND failed (Invalid argument): rule in chain INPUT); legacy rejects (ip6tables-restore: line 3 failed)
+  { ext: 'SNPT', rule: '-A INPUT -j SNPT --src-pfx 2001:db8:1::/48 --dst-pfx 2001:db8:2::/48', family: 'ipv6', expect: ['IPT302 2:13-16 error'] },
   // nft accepts; legacy accepts
   { ext: 'SYNPROXY', rule: '-A INPUT -p tcp --dport 80 -m conntrack --ctstate INVALID,UNTRACKED -j SYNPROXY --sack-perm --timestamp --wscale 7 --mss 1460', expect: [] },
   // no -p tcp: nft rejects (line 2: RULE_APPEND failed (Invalid argument): rule in chain INPUT); legacy rejects (iptables-restore: line 3 failed)
@@ -291,6 +305,8 @@ const CASES: ExtCase[] = [
   { ext: 'TPROXY', rule: '-A PREROUTING -p tcp -j TPROXY', table: 'mangle', expect: ['IPT205 2:25-30 error'] },
   // not in OUTPUT: nft rejects (line 2: RULE_APPEND failed (Invalid argument): rule in chain OUTPUT); legacy rejects (iptables-restore: line 3 failed)
   { ext: 'TPROXY', rule: '-A OUTPUT -p tcp -j TPROXY --on-port 3129', table: 'mangle', expect: ['IPT303 2:21-26 error'] },
+  // nat table: nft rejects (line 2: RULE_APPEND failed (Invalid argument): rule in chain PREROUTING); legacy rejects (iptables-restore: line 3 failed)
+  { ext: 'TPROXY', rule: '-A PREROUTING -p tcp -j TPROXY --on-port 3129', table: 'nat', expect: ['IPT302 2:25-30 error'] },
   // nft accepts; legacy accepts
   { ext: 'TRACE', rule: '-A PREROUTING -p icmp -j TRACE', table: 'raw', expect: [] },
   // two targets: nft rejects (multiple -j flags not allowed); legacy rejects (multiple -j flags not allowed)
@@ -305,6 +321,8 @@ const CASES: ExtCase[] = [
   { ext: 'TTL', rule: '-A PREROUTING -j TTL --ttl-set 256', table: 'mangle', expect: ['IPT202 2:32-34 error'] },
   // two actions: nft rejects (TTL: option "--ttl-set" cannot be used together with "--ttl-dec".); legacy rejects (TTL: option "--ttl-set" cannot be used together with "--ttl-dec".)
   { ext: 'TTL', rule: '-A PREROUTING -j TTL --ttl-set 1 --ttl-dec 1', table: 'mangle', expect: ['IPT204 2:34-42 error'] },
+  // filter table: nft rejects (line 2: RULE_APPEND failed (Invalid argument): rule in chain INPUT); legacy rejects (iptables-restore: line 3 failed)
+  { ext: 'TTL', rule: '-A INPUT -j TTL --ttl-set 64', expect: ['IPT302 2:13-15 error'] },
   // this 6.18 kernel no longer has ULOG (removed in 3.17), so only userspace parsing decides (a rejection for the missing module alone counts as accepted); nft rejects (Warning: Extension ULOG revision 0 not supported, missing kernel module? / line 2: RULE_APPEND failed (No such file or directory): rule in chain INPUT); legacy rejects (Warning: Extension ULOG revision 0 not supported, missing kernel module? / iptables-restore: line 3 failed)
   { ext: 'ULOG', rule: '-A INPUT -j ULOG --ulog-nlgroup 1 --ulog-prefix x', expect: ['IPT210 2:13-16 warning'] },
   // group above 32: this 6.18 kernel no longer has ULOG (removed in 3.17), so only userspace parsing decides (a rejection for the missing module alone counts as accepted); nft rejects (Warning: Extension ULOG revision 0 not supported, missing kernel module? / ULOG: bad value for option "--ulog-nlgroup", or out of range (1-32).); legacy rejects (Warning: Extension ULOG revision 0 not supported, missing kernel module? / ULOG: bad value for option "--ulog-nlgroup", or out of range (1-32).)
