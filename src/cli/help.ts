@@ -19,7 +19,12 @@ DESCRIPTION
 
     A DIRECTORY means the rules files in it and below it (rules.v4, rules.v6,
     *.rules, iptables*.rules, *.v4, *.v6). A GLOB is expanded by iptlint
-    (quote it). - reads standard input.
+    (quote it). - reads standard input. A file named like a subcommand
+    (explain, rules, modules) is linted when written as ./rules.
+
+    iptlint explain CODE prints what a check finds, why it matters, an
+    example and the fix; iptlint rules lists every check; iptlint modules
+    prints the kernel modules the files need (see iptlint modules --help).
 
 OPTIONS
     -f, --format FORMAT
