@@ -48,8 +48,8 @@ export const suppressionCheckInfo: readonly CheckInfo[] = [
     severity: 'warning',
     summary: 'A comment starting with `# iptlint` is not a suppression iptlint understands',
     description:
-      'Comments that begin with `# iptlint` are read as directives. Only `disable-next-line` and `disable` followed by one or more codes are understood; ' +
-      'anything else (a misspelt keyword, no codes) silences nothing.',
+      'A comment that begins with `# iptlint` followed by a word like disable, enable, ignore or suppress is read as a directive. Only `disable-next-line` and `disable` followed by one or more codes are understood; ' +
+      'anything else (a misspelt keyword such as `disable-line` or `ignore`, or no codes) silences nothing. Other comments starting with `# iptlint` are left alone.',
     bad: '*filter\n# iptlint ignore IPT113\n-A INPUT -j ACCEPT\nCOMMIT\n',
     good: '*filter\n# iptlint disable-next-line IPT113 -- reason\n-A INPUT -j ACCEPT\nCOMMIT\n',
     fix: 'Write `# iptlint disable-next-line CODE[,CODE] -- reason` or `# iptlint disable CODE -- reason`.',
@@ -116,7 +116,9 @@ export interface SuppressionProblem {
   message: string;
 }
 
-const DIRECTIVE = /^#\s*iptlint\b(.*)$/;
+const DIRECTIVE = /^#\s*iptlint(?=\s|$)(.*)$/;
+/** Words that show a comment meant to be a directive; other prose after `# iptlint` is left alone. */
+const DIRECTIVE_ATTEMPT = /^(disable|enable|ignore|noqa|nolint|skip|suppress|off)/i;
 
 /** Reads the suppression comments of a document (comment lines whose text starts with `# iptlint`). */
 export function parseSuppressions(doc: ParsedDocument): { suppressions: Suppression[]; malformed: SuppressionProblem[] } {
@@ -136,14 +138,13 @@ export function parseSuppressions(doc: ParsedDocument): { suppressions: Suppress
     const kw = /^\s*(\S+)/.exec(head);
     const keyword = kw?.[1];
     if (keyword !== 'disable-next-line' && keyword !== 'disable') {
-      const at = kw ? restStart + head.indexOf(kw[1]) : 0;
+      if (!keyword || !DIRECTIVE_ATTEMPT.test(keyword)) continue;
+      const at = restStart + head.indexOf(keyword);
       malformed.push({
         line: i,
         start: at,
-        end: kw ? at + kw[1].length : text.length,
-        message: keyword
-          ? `'${keyword}' is not an iptlint directive (use 'disable-next-line' or 'disable')`
-          : "'# iptlint' without a directive (use 'disable-next-line CODE' or 'disable CODE')",
+        end: at + keyword.length,
+        message: `'${keyword}' is not an iptlint directive (use 'disable-next-line' or 'disable')`,
       });
       continue;
     }

@@ -61,6 +61,11 @@ describe('problems with suppressions are reported as warnings', () => {
     expect(lint(text, { severities: { IPT901: 'error', IPT904: 'off' } }).diagnostics.map((d) => `${d.code}:${d.severity}`)).toEqual(['IPT901:error']);
   });
 
+  it('prose after "# iptlint" is not a directive, a misspelt directive is', () => {
+    const text = '*filter\n# iptlint generated this file\n# iptlint-managed\n# iptlint disable-line IPT113\n-A INPUT --dport 22 -j ACCEPT\nCOMMIT\n';
+    expect(codes(text)).toEqual(['4:IPT903', '5:IPT113']);
+  });
+
   it('a rule line that merely contains "iptlint" in a comment match is not a directive', () => {
     const text = '*filter\n-A INPUT -m comment --comment "# iptlint disable IPT113" -j ACCEPT\nCOMMIT\n';
     expect(codes(text)).toEqual([]);
