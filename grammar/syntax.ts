@@ -8,8 +8,10 @@ export interface Word {
 
 export interface Arg extends Word {
   kind: 'bang' | 'option' | 'word';
-  quoted: boolean;
-  unterminated: boolean;
+  /** Present (true) only when the argument has a double-quoted part: most arguments have none, and absent fields cost no memory. */
+  quoted?: boolean;
+  /** Present (true) only when a double quote was opened and never closed. */
+  unterminated?: boolean;
 }
 
 export interface CountersNode {

@@ -56,7 +56,7 @@ export function buildModel(input: BuildInput): RulesFile {
     if (!known) {
       reporter.report('IPT102', { line, start: name.start, end: name.end }, `unknown table \`${name.value}\`: iptables has filter, nat, mangle, raw and security`);
     } else {
-      for (const chain of BUILTIN_CHAINS[name.value]) table.chains.set(chain, { name: chain, builtin: true, rules: [] });
+      for (const chain of BUILTIN_CHAINS[name.value]) table.chains.set(chain, newChain(chain, true, undefined));
     }
     const previous = seenTables.get(name.value);
     if (previous) {
@@ -163,7 +163,7 @@ export function buildModel(input: BuildInput): RulesFile {
         related: [{ message: 'first declared here', line: existing.declaration.line }],
       });
     }
-    const chain: Chain = existing ?? { name, builtin: false, rules: [] };
+    const chain: Chain = existing ?? newChain(name, false, undefined);
     if (!existing) table.chains.set(name, chain);
     if (!chain.declaration) chain.declaration = nameSpan;
     if (!node.policy) {
@@ -221,7 +221,7 @@ export function buildModel(input: BuildInput): RulesFile {
           related: existing.declaration ? [{ message: 'declared here', line: existing.declaration.line }] : undefined,
         });
       } else {
-        table.chains.set(chainName, { name: chainName, builtin: false, rules: [], declaration: nameSpan });
+        table.chains.set(chainName, newChain(chainName, false, nameSpan));
       }
     }
     if (command.name === 'rename-chain' && command.extra && chainName !== undefined) {
@@ -243,6 +243,10 @@ export function buildModel(input: BuildInput): RulesFile {
       table.chains.get(chainName)?.rules.push(command.rule);
     }
   }
+}
+
+function newChain(name: string, builtin: boolean, declaration: Chain['declaration']): Chain {
+  return { name, builtin, declaration, policy: undefined, counters: undefined, rules: [] };
 }
 
 function isBuiltinElsewhere(name: string): boolean {
