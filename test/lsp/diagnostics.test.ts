@@ -30,7 +30,7 @@ function at(line: number, token: string, nth = 0) {
 
 let session: Session;
 beforeAll(async () => {
-  session = await startSession({ settings: { debounceMs: 100 } });
+  session = await startSession({ settings: { debounceMs: 100, backend: 'legacy' } });
 });
 afterAll(async () => {
   await session?.stop();
@@ -150,7 +150,7 @@ describe('settings', () => {
       ['IPT901', DiagnosticSeverity.Warning],
     ]);
     const before = session.published.length;
-    session.settings = { debounceMs: 100, severity: { IPT304: 'warning', 'unknown-option': 'off', IPT999: 'error' } };
+    session.settings = { debounceMs: 100, backend: 'legacy', severity: { IPT304: 'warning', 'unknown-option': 'off', IPT999: 'error' } };
     await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     const next = await session.waitFor(() => session.published.slice(before).findLast((p) => p.uri === uri), 'diagnostics after the settings change');
     // IPT113 off: its suppression comment is no longer reported as unused either.
@@ -161,7 +161,7 @@ describe('settings', () => {
     ]);
     // The unknown code is reported to the user, not thrown.
     await session.waitFor(() => session.messages.find((m) => m.message.includes("'IPT999' is not an iptlint check")), 'a message about IPT999');
-    session.settings = { debounceMs: 100 };
+    session.settings = { debounceMs: 100, backend: 'legacy' };
     await session.close(uri);
   });
 
