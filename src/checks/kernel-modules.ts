@@ -199,7 +199,7 @@ function judge(
       const removed = primary && state.absent && req.extension ? REMOVED_EXTENSIONS[req.extension.name] : undefined;
       if (removed && profile.config) {
         // A kernel between the reference versions that no longer has the symbol at all: it was removed, not left out.
-        reportRemoved(reporter, options, profile, { ...req, removed: { replacement: removed.replacement, history: `${removed.history(referenceFor(profile))} (${need.config} is not in ${state.file})` } });
+        reportRemoved(reporter, options, profile, { ...req, removed: { replacement: removed.replacement, history: `${removed.history(referenceFor(profile))} (${need.config} is not in ${state.file})`, module: need.module, config: need.config } });
         return true;
       }
       if (!primary && once.has(key)) return true;
@@ -253,8 +253,21 @@ function reportRemoved(reporter: Reporter, options: LintOptions, profile: Kernel
   const removed = req.removed!;
   const name = req.extension?.name ?? req.what;
   const instead = removed.replacement ? `; use ${removed.replacement} instead` : '';
+  const data: Record<string, string> = { kernel: profile.label, extension: name };
+  if (removed.module) data.module = removed.module;
+  if (removed.config) data.config = removed.config;
+  const related: RelatedInformation[] = [];
+  const symbol = removed.config ? profile.config?.symbols.get(removed.config) : undefined;
+  if (profile.config && removed.config) {
+    related.push(
+      symbol
+        ? { message: symbol.value === 'n' ? `# ${symbol.symbol} is not set` : `${symbol.symbol}=${symbol.value}`, file: profile.config.file, line: symbol.line }
+        : { message: `${removed.config} does not appear in this config`, file: profile.config.file },
+    );
+  }
   report(reporter, options, 'IPT402', req.span, `\`${req.what}\` cannot load on kernel ${profile.label}: ${removed.history}, and no module of this kernel provides \`${name}\`${instead}`, {
-    data: { kernel: profile.label, extension: name },
+    data,
+    related: related.length ? related : undefined,
   });
 }
 

@@ -7,6 +7,7 @@
 import type { Family } from '../catalog/types.js';
 import type { Backend } from '../lint-options.js';
 import type { ExtensionUse, MatchUse, OptionUse, Rule, RulesFile, Span, Table, TargetUse } from '../model/types.js';
+import { referenceKernels } from './data/index.js';
 import type { ExtensionFact, KernelData } from './data/types.js';
 import type { IpsetDef } from './ipset.js';
 import { moduleName, resolveRequest, type AliasRecord, type KernelProfile } from './profile.js';
@@ -35,7 +36,7 @@ export interface Requirement {
   /** The extension, for removed-extension messages. */
   extension?: { kind: 'match' | 'target'; name: string };
   /** Set when the extension was removed from the kernel. */
-  removed?: { replacement: string; history: string };
+  removed?: { replacement: string; history: string; module?: string; config?: string };
   /** The target kernel's own modules.alias has no alias for the kernel's request. */
   noAlias?: { request: string; file: string };
   /** Where the module name came from. */
@@ -138,7 +139,16 @@ function extensionRequirement(ctx: RequirementContext, rule: Rule, kind: 'match'
     return undefined;
   }
   if (!fact.module || fact.status === 'absent') {
-    return { span, what, deps: [], extension, removed: removed ? { replacement: removed.replacement, history: removed.history(ctx.ref) } : { replacement: '', history: `no module of this kernel provides \`${use.extensionName}\`` } };
+    // The module and symbol it had in a reference kernel that still had it (CLUSTERIP: 6.1), as evidence.
+    const before = referenceKernels.map((k) => k.extensions[`${ctx.family}/${kind}/${use.extensionName}`]).find((f) => f?.module && f.status !== 'absent');
+    const was = { module: before?.module, config: before?.config };
+    return {
+      span,
+      what,
+      deps: [],
+      extension,
+      removed: removed ? { replacement: removed.replacement, history: removed.history(ctx.ref), ...was } : { replacement: '', history: `no module of this kernel provides \`${use.extensionName}\``, ...was },
+    };
   }
 
   if (ctx.backend === 'nft' && fact.nft.native) {

@@ -211,6 +211,9 @@ describe('kernel differences', () => {
     const found = run(text, { kernels: [profile('6.1', full('6.1')), profile('6.12', full('6.12'))] }).filter((d) => d.code.startsWith('IPT4'));
     expect(found.map((d) => [d.code, d.line, d.start, d.end, d.data?.kernel])).toEqual([['IPT402', 2, 24, 33, '6.12.117+deb12-amd64']]);
     expect(found[0].message).toContain('the `cluster` match');
+    // The module and symbol it had on 6.1, and where the 6.12 config lacks it.
+    expect(found[0].data).toEqual({ kernel: '6.12.117+deb12-amd64', extension: 'CLUSTERIP', module: 'ipt_CLUSTERIP', config: 'CONFIG_IP_NF_TARGET_CLUSTERIP' });
+    expect(found[0].related).toEqual([{ message: 'CONFIG_IP_NF_TARGET_CLUSTERIP does not appear in this config', file: '/boot/config-6.12.117+deb12-amd64' }]);
   });
 
   test('icmp: ip_tables on 6.1, xt_tcpudp on 6.12', () => {
@@ -254,4 +257,5 @@ test('a kernel between the references without the CLUSTERIP symbol: removed, not
   expect(found.map((d) => [d.code, d.line, d.start, d.end])).toEqual([['IPT402', 2, 24, 33]]);
   expect(found[0].message).toContain('CONFIG_IP_NF_TARGET_CLUSTERIP is not in /boot/config-6.1.0-56-amd64');
   expect(found[0].message).toContain('use the `cluster` match');
+  expect(found[0].data).toMatchObject({ module: 'ipt_CLUSTERIP', config: 'CONFIG_IP_NF_TARGET_CLUSTERIP', kernel: '6.5.13' });
 });
