@@ -132,6 +132,25 @@ describe.each(BOTH)('kernel %s', (k) => {
     });
   });
 
+  test('modules.builtin listing the module: nothing, though modules.dep lacks it', () => {
+    const text = header('legacy') + RECENT;
+    const builtin = fixtureText(k, 'modules.builtin') + 'kernel/net/netfilter/xt_recent.ko\n';
+    const p = profile(k, { builtin, dep: withoutInDep(fixtureText(k, 'modules.dep'), 'xt_recent') });
+    expect(run(text, { kernels: [p] }).filter((d) => d.code.startsWith('IPT4'))).toEqual([]);
+  });
+
+  test('/proc/modules as the loaded list → IPT404 for what it lacks', () => {
+    const text = header('legacy') + RECENT;
+    const proc = installedModules(fixtureText(k, 'modules.dep'))
+      .filter((m) => m !== 'xt_recent')
+      .map((m) => `${m} 16384 0 - Live 0x0000000000000000`)
+      .join('\n');
+    const p = profile(k, { config: fixtureText(k, 'config'), lsmod: proc + '\n' });
+    const found = run(text, { kernels: [p] }).filter((d) => d.code.startsWith('IPT4'));
+    expect(found.map((d) => [d.code, d.line, d.start, d.end, d.data?.module])).toEqual([['IPT404', 3, 19, 25, 'xt_recent']]);
+    expect(found[0].related?.at(-1)).toEqual({ message: 'xt_recent is not loaded', file: 'lsmod.txt' });
+  });
+
   test('legacy: table module missing → IPT401 at the `*nat` header', () => {
     const text = header('legacy') + '*nat\n:POSTROUTING ACCEPT [0:0]\nCOMMIT\n';
     const p = profile(k, { config: switchOff(fixtureText(k, 'config'), 'CONFIG_IP_NF_NAT') });
