@@ -21,6 +21,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
 import { writeRuleset } from './generate.js';
 import type { WorkerResult } from './lint-worker.js';
 import { profileLint, formatProfile } from './profile.js';
@@ -106,7 +107,7 @@ interface Timed {
  * comes from GNU time when installed; otherwise, for node commands, from a preloaded hook that reports the process's
  * own resourceUsage() at exit.
  */
-async function timed(cmd: string, args: string[], stdinFile?: string, isNode = false, captureStdout = false): Promise<Timed> {
+async function timed(cmd: string, args: string[], stdinFile?: string, isNode = false, captureStdout = false, env?: NodeJS.ProcessEnv): Promise<Timed> {
   const rssFile = join(tmpdir(), `iptlint-bench-${process.pid}-${Math.floor(performance.now() * 1000)}.rss`);
   let argv = [cmd, ...args];
   if (gnuTime) argv = [gnuTime, '-v', '-o', rssFile, ...argv];
@@ -119,7 +120,7 @@ async function timed(cmd: string, args: string[], stdinFile?: string, isNode = f
   const stdin = stdinFile ? openSync(stdinFile, 'r') : 'ignore';
   const t0 = performance.now();
   const result = await new Promise<{ status: number | null; stderr: string; stdout?: string }>((res) => {
-    const child = spawn(argv[0], argv.slice(1), { stdio: [stdin, captureStdout ? 'pipe' : 'ignore', 'pipe'] });
+    const child = spawn(argv[0], argv.slice(1), { stdio: [stdin, captureStdout ? 'pipe' : 'ignore', 'pipe'], env: env ?? process.env });
     let stderr = '';
     const out: Buffer[] = [];
     child.stdout?.on('data', (b: Buffer) => out.push(b));
@@ -148,7 +149,12 @@ async function timed(cmd: string, args: string[], stdinFile?: string, isNode = f
 
 function runWorker(file: string, iterations: number): WorkerResult {
   const r = spawnSync(process.execPath, [workerJs, file, '--iterations', String(iterations)], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (r.status !== 0) throw new Error((r.stderr || `lint worker exited with ${r.status}`).trim());
+  if (r.status !== 0) {
+    // V8's out-of-memory report starts with a GC trace; the useful line is the last one naming the failure.
+    const oom = /heap out of memory|Reached heap limit/i.test(r.stderr);
+    const heapMb = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
+    throw new Error(oom ? `JavaScript heap out of memory (V8 heap limit ${heapMb} MB)` : (r.stderr || `lint worker exited with ${r.status}`).trim());
+  }
   return JSON.parse(r.stdout) as WorkerResult;
 }
 
@@ -240,9 +246,15 @@ async function measure(rules: number, o: Options): Promise<SizeResult> {
       byCode: cold[0].byCode,
     };
     log(`  lint() cold: ${fmtMs(result.lintCold.medianMs)}, peak RSS ${kbToMb(result.lintCold.maxRssKb)} MB, ${cold[0].diagnostics} diagnostics`);
-    const warm = runWorker(file, repeat + 1).timesMs.slice(1);
-    result.lintWarm = { medianMs: median(warm), runsMs: warm };
-    log(`  lint() warm: ${fmtMs(result.lintWarm.medianMs)}`);
+    try {
+      const warm = runWorker(file, repeat + 1).timesMs.slice(1);
+      result.lintWarm = { medianMs: median(warm), runsMs: warm };
+      log(`  lint() warm: ${fmtMs(result.lintWarm.medianMs)}`);
+    } catch (e) {
+      // Repeated lints in one process can exhaust the heap where a single one fits: say so, keep the cold figures.
+      result.lintWarm = { medianMs: NaN, runsMs: [], error: e instanceof Error ? e.message.split('\n')[0] : String(e) };
+      log(`  lint() warm: not measured: ${result.lintWarm.error}`);
+    }
     if (o.profile) {
       const prof = profileLint(file, join(outDir, 'profiles'));
       result.profileTop = formatProfile(prof, 15);
@@ -267,12 +279,15 @@ async function measure(rules: number, o: Options): Promise<SizeResult> {
       });
     } else log(`  CLI: not measured: ${cliJs} does not exist (run npm run build)`);
   }
+  // iptables-legacy-restore takes the host-wide /run/xtables.lock even with --test and in its own namespace, so any
+  // other iptables run on the machine (or a parallel bench) would be timed as waiting: give it a private lock file.
+  const iptablesEnv = { ...process.env, XTABLES_LOCKFILE: join(tmpdir(), `iptlint-bench-${process.pid}.lock`) };
   if (o.iptables && process.getuid?.() === 0 && which('unshare')) {
     if (which('iptables-legacy-restore')) {
-      contenders.push({ key: 'legacyRestore', label: 'iptables-legacy-restore --test', ok: [0], runs: [], run: () => timed('unshare', ['-n', 'iptables-legacy-restore', '--test'], file) });
+      contenders.push({ key: 'legacyRestore', label: 'iptables-legacy-restore --test', ok: [0], runs: [], run: () => timed('unshare', ['-n', 'iptables-legacy-restore', '--test'], file, false, false, iptablesEnv) });
     } else log('  iptables-legacy-restore not installed: not compared');
     if (o.nft && which('iptables-restore')) {
-      contenders.push({ key: 'nftRestore', label: 'iptables-restore (nft) --test', ok: [0], runs: [], run: () => timed('unshare', ['-n', 'iptables-restore', '--test'], file) });
+      contenders.push({ key: 'nftRestore', label: 'iptables-restore (nft) --test', ok: [0], runs: [], run: () => timed('unshare', ['-n', 'iptables-restore', '--test'], file, false, false, iptablesEnv) });
     }
   } else if (o.iptables) log('  not root (or no unshare): iptables-legacy-restore not compared');
   // Round robin, so that a burst of load on a shared machine hits iptlint and iptables alike and the ratio stays fair.
@@ -302,7 +317,7 @@ function table(results: SizeResult[]): string {
       r.rules.toLocaleString('en-US'),
       mb(r.bytes),
       fmtMs(lint),
-      fmtMs(r.lintWarm?.medianMs),
+      r.lintWarm?.error ? 'failed' : fmtMs(r.lintWarm?.medianMs),
       rate(r.rules, lint),
       lint === undefined ? '–' : (r.bytes / 1e6 / (lint / 1000)).toFixed(1),
       kbToMb(r.lintCold?.maxRssKb),
@@ -375,6 +390,7 @@ async function main(): Promise<void> {
       process.stdout.write(`\nnote: ${r.rules} rules: lint() reported ${r.lintCold.diagnostics} diagnostics on a valid generated file (${codes})`);
     }
     if (r.lintError) process.stdout.write(`\nnote: ${r.rules} rules: lint() not measured: ${r.lintError}`);
+    if (r.lintWarm?.error) process.stdout.write(`\nnote: ${r.rules} rules: repeated lint() in one process failed: ${r.lintWarm.error}`);
     if (r.profileTop) process.stdout.write(`\n\nCPU profile, one lint of ${r.rules} rules (self time):\n${r.profileTop}`);
   }
   process.stdout.write('\n');
