@@ -8,10 +8,15 @@
  * column being the last character of the flagged token (inclusive), so
  * `IPT202 2:27-32 error` underlines columns 27 to 32 of line 2.
  */
-import { expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Family } from '../../src/catalog/types.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { lint } from '../../src/lint.js';
+import { BACKENDS, findBinaries, oracleUnavailable, type OracleBackend } from '../helpers/iptables.js';
 
 export interface ExtCase {
   /** The extension the case is about (match or target name, as after -m/-j). */
@@ -24,9 +29,17 @@ export interface ExtCase {
   family?: Family;
   /** Lines between the table header and the rule: chain declarations, rules the case relies on. */
   pre?: readonly string[];
+  /**
+   * Why this host cannot load the rule even when it is right (a module the 6.18 kernel lacks, an nfacct
+   * object that cannot be created here): the binaries' rejection for that reason alone counts as acceptance.
+   */
+  absent?: string;
   /** Exact findings, see `findings()`. Empty: the rule must lint clean. */
   expect: readonly string[];
 }
+
+/** The ipset the `set` and `SET` cases name; created in each throwaway namespace before loading. */
+export const IPSET_NAME = 'foo';
 
 /** A rule the real binaries and iptlint disagree on; run with `it.fails` so the gap stays visible. */
 export interface KnownGap extends Omit<ExtCase, 'expect'> {
@@ -98,4 +111,79 @@ export function coverage(cases: readonly ExtCase[], gaps: readonly KnownGap[]): 
   for (const c of cases) count(c.ext, !c.expect.some((f) => f.endsWith(' error')));
   for (const g of gaps) count(g.ext, g.want === 'no-error' || (g.want === 'exact' && !(g.expect ?? []).some((f) => f.endsWith(' error'))));
   return out;
+}
+
+interface Loaded {
+  nft: boolean;
+  legacy: boolean;
+  stderr: string;
+}
+
+/** Loads every ruleset with both backends, each in a throwaway namespace holding the ipset the cases use. */
+async function loadAll(items: readonly { text: string; family: Family }[]): Promise<Loaded[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'iptlint-ext-'));
+  try {
+    const out: Loaded[] = items.map(() => ({ nft: false, legacy: false, stderr: '' }));
+    const jobs: Promise<void>[] = [];
+    for (const family of ['ipv4', 'ipv6'] as const) {
+      for (const backend of BACKENDS) {
+        const bins = findBinaries(family, backend);
+        if (!bins) throw new Error(`no ${backend} restore binary for ${family}`);
+        const prefix = `${family}-${backend}`;
+        const mine = items.map((it, i) => ({ ...it, i })).filter((it) => it.family === family);
+        for (const it of mine) writeFileSync(join(dir, `${prefix}-${String(it.i).padStart(5, '0')}.rules`), it.text);
+        if (mine.length === 0) continue;
+        // One namespace per family and backend; each load flushes the tables it names, so loads do not leak.
+        const script = `command -v ipset >/dev/null && ipset create ${IPSET_NAME} hash:ip 2>/dev/null; for f in "$1"/"$2"-*.rules; do "$3" < "$f" > /dev/null 2> "$f.err"; echo $? > "$f.rc"; done`;
+        jobs.push(
+          new Promise<void>((resolve, reject) => {
+            const child = spawn('unshare', ['-n', 'sh', '-c', script, 'sh', dir, prefix, bins.restore], { stdio: 'ignore' });
+            child.on('error', reject);
+            child.on('close', () => {
+              for (const it of mine) {
+                const base = join(dir, `${prefix}-${String(it.i).padStart(5, '0')}.rules`);
+                const ok = readFileSync(`${base}.rc`, 'utf8').trim() === '0';
+                if (backend === ('nft' satisfies OracleBackend)) out[it.i].nft = ok;
+                else out[it.i].legacy = ok;
+                out[it.i].stderr += readFileSync(`${base}.err`, 'utf8');
+              }
+              resolve();
+            });
+          }),
+        );
+      }
+    }
+    await Promise.all(jobs);
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Re-asks the real binaries about every case, where root and iptables are available, so the verdicts
+ * written beside the cases cannot go stale: a case expecting an error must be rejected by both backends,
+ * a case expecting none must be accepted by at least one (unless `absent` says why this host cannot).
+ */
+export function runOracle(cases: readonly ExtCase[], gaps: readonly KnownGap[]): void {
+  const why = oracleUnavailable();
+  describe.skipIf(why !== null)(`the real iptables-restore agrees with every verdict${why ? ` (skipped: ${why})` : ''}`, () => {
+    const all = [
+      ...cases.map((c) => ({ c, wantsError: c.expect.some((f) => f.endsWith(' error')) })),
+      ...gaps.map((g) => ({ c: g, wantsError: g.want === 'error' || (g.want === 'exact' && (g.expect ?? []).some((f) => f.endsWith(' error'))) })),
+    ];
+    let loaded: Loaded[] = [];
+    beforeAll(async () => {
+      loaded = await loadAll(all.map(({ c }) => ({ text: ruleset(c), family: c.family ?? 'ipv4' })));
+    }, 300_000);
+    it('every case', () => {
+      const wrong: string[] = [];
+      all.forEach(({ c, wantsError }, i) => {
+        const { nft, legacy, stderr } = loaded[i];
+        if (wantsError && (nft || legacy)) wrong.push(`${title(c)}: expected both to reject, nft ${nft ? 'accepts' : 'rejects'}, legacy ${legacy ? 'accepts' : 'rejects'}`);
+        if (!wantsError && !nft && !legacy && !c.absent) wrong.push(`${title(c)}: expected one to accept, both reject: ${stderr.trim().split('\n')[0]}`);
+      });
+      expect(wrong).toEqual([]);
+    });
+  });
 }

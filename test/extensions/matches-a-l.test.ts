@@ -3,7 +3,7 @@
  * Helpers and the findings format are described in ./helpers.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { coverage, runCases, runGaps, type ExtCase, type KnownGap } from './helpers.js';
+import { coverage, runCases, runGaps, runOracle, type ExtCase, type KnownGap } from './helpers.js';
 
 /** Every extension this file covers; each needs one case that lints clean and two that iptables rejects. */
 const EXTENSIONS = ['addrtype', 'ah', 'bpf', 'cgroup', 'cluster', 'comment', 'connbytes', 'connlabel', 'connlimit', 'connmark', 'conntrack', 'cpu', 'dccp', 'devgroup', 'dscp', 'dst', 'ecn', 'esp', 'eui64', 'frag', 'hashlimit', 'hbh', 'helper', 'hl', 'icmp', 'icmp6', 'ipcomp', 'iprange', 'ipv6header', 'ipvs', 'length', 'limit'];
@@ -268,11 +268,11 @@ const CASES: ExtCase[] = [
   // no header: nft rejects (ipv6header: option "--header" must be specified); legacy rejects (ipv6header: option "--header" must be specified)
   { ext: 'ipv6header', rule: '-A INPUT -m ipv6header --soft', family: 'ipv6', expect: ['IPT205 2:13-22 error'] },
   // this kernel has no ip_vs, so only userspace parsing decides (a rejection for the missing module alone counts as accepted); nft rejects (Warning: Extension ipvs revision 0 not supported, missing kernel module? / line 2: RULE_APPEND failed (No such file or directory): rule in chain INPUT); legacy rejects (Warning: Extension ipvs revision 0 not supported, missing kernel module? / iptables-restore: line 3 failed)
-  { ext: 'ipvs', rule: '-A INPUT -m ipvs --ipvs --vproto tcp --vaddr 10.0.0.1/32 --vport 80 --vdir ORIGINAL --vmethod GATE', expect: [] },
+  { ext: 'ipvs', rule: '-A INPUT -m ipvs --ipvs --vproto tcp --vaddr 10.0.0.1/32 --vport 80 --vdir ORIGINAL --vmethod GATE', absent: 'this kernel has no ip_vs', expect: [] },
   // unknown method: this kernel has no ip_vs, so only userspace parsing decides (a rejection for the missing module alone counts as accepted); nft rejects (Warning: Extension ipvs revision 0 not supported, missing kernel module? / ipvs: Bad value for "--vmethod" option: "TUNNELX"); legacy rejects (Warning: Extension ipvs revision 0 not supported, missing kernel module? / ipvs: Bad value for "--vmethod" option: "TUNNELX")
-  { ext: 'ipvs', rule: '-A INPUT -m ipvs --vmethod TUNNELX', expect: ['IPT202 2:28-34 error'] },
+  { ext: 'ipvs', rule: '-A INPUT -m ipvs --vmethod TUNNELX', absent: 'this kernel has no ip_vs', expect: ['IPT202 2:28-34 error'] },
   // no criterion: this kernel has no ip_vs, so only userspace parsing decides (a rejection for the missing module alone counts as accepted); nft rejects (Warning: Extension ipvs revision 0 not supported, missing kernel module? / IPVS: At least one option is required); legacy rejects (Warning: Extension ipvs revision 0 not supported, missing kernel module? / IPVS: At least one option is required)
-  { ext: 'ipvs', rule: '-A INPUT -m ipvs', expect: ['IPT205 2:13-16 error'] },
+  { ext: 'ipvs', rule: '-A INPUT -m ipvs', absent: 'this kernel has no ip_vs', expect: ['IPT205 2:13-16 error'] },
   // nft accepts; legacy accepts
   { ext: 'length', rule: '-A INPUT -m length --length 0:1500', expect: [] },
   // no length: nft rejects (length: option "--length" must be specified); legacy rejects (length: option "--length" must be specified)
@@ -307,7 +307,7 @@ const KNOWN_GAPS: KnownGap[] = [
   { ext: 'ecn', rule: '-A INPUT -p udp -m ecn --ecn-tcp-cwr', want: 'error', reason: 'the kernel refuses --ecn-tcp-cwr/--ecn-tcp-ece unless the rule is -p tcp; the catalog knows no per-option protocol', owner: 'src/catalog/extensions/ecn.ts' },
   // port above 65535: this kernel has no ip_vs, so only userspace parsing decides (a rejection for the missing module alone counts as accepted); nft rejects (Warning: Extension ipvs revision 0 not supported, missing kernel module? / line 2: RULE_APPEND failed (No such file or directory): rule in chain INPUT); legacy rejects (Warning: Extension ipvs revision 0 not supported, missing kernel module? / iptables-restore: line 3 failed)
   // iptlint today: IPT202 2:26-30 error
-  { ext: 'ipvs', rule: '-A INPUT -m ipvs --vport 65536', want: 'no-error', reason: 'iptables reads --vport (XTTYPE_PORT) through getaddrinfo, which takes the number without a 65535 bound; userspace accepts it and only the missing ip_vs module fails the load here', owner: 'src/catalog/extensions/ipvs.ts' },
+  { ext: 'ipvs', rule: '-A INPUT -m ipvs --vport 65536', absent: 'this kernel has no ip_vs', want: 'no-error', reason: 'iptables reads --vport (XTTYPE_PORT) through getaddrinfo, which takes the number without a 65535 bound; userspace accepts it and only the missing ip_vs module fails the load here', owner: 'src/catalog/extensions/ipvs.ts' },
 ];
 
 describe('matches a-l: one rule per case, exact findings', () => {
@@ -316,6 +316,10 @@ describe('matches a-l: one rule per case, exact findings', () => {
 
 describe('matches a-l: known gaps', () => {
   runGaps(KNOWN_GAPS);
+});
+
+describe('matches a-l: verdicts', () => {
+  runOracle(CASES, KNOWN_GAPS);
 });
 
 describe('matches a-l: coverage', () => {

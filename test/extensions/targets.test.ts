@@ -3,7 +3,7 @@
  * Helpers and the findings format are described in ./helpers.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { coverage, runCases, runGaps, type ExtCase, type KnownGap } from './helpers.js';
+import { coverage, runCases, runGaps, runOracle, type ExtCase, type KnownGap } from './helpers.js';
 
 /** Every extension this file covers; each needs one case that lints clean and two that iptables rejects. */
 const EXTENSIONS = ['AUDIT', 'CHECKSUM', 'CLASSIFY', 'CLUSTERIP', 'CONNMARK', 'CONNSECMARK', 'CT', 'DNAT', 'DNPT', 'DSCP', 'ECN', 'HL', 'HMARK', 'IDLETIMER', 'LED', 'LOG', 'MARK', 'MASQUERADE', 'NETMAP', 'NFLOG', 'NFQUEUE', 'NOTRACK', 'RATEEST', 'REDIRECT', 'REJECT', 'SECMARK', 'SET', 'SNAT', 'SNPT', 'SYNPROXY', 'TCPMSS', 'TCPOPTSTRIP', 'TEE', 'TOS', 'TPROXY', 'TRACE', 'TTL', 'ULOG', 'standard'];
@@ -36,13 +36,13 @@ const CASES: ExtCase[] = [
   // no class: nft rejects (CLASSIFY: option "--set-class" must be specified); legacy rejects (CLASSIFY: option "--set-class" must be specified)
   { ext: 'CLASSIFY', rule: '-A POSTROUTING -j CLASSIFY', table: 'mangle', expect: ['IPT205 2:19-26 error'] },
   // this 6.18 kernel no longer has CLUSTERIP (removed in 6.3), so only userspace parsing decides (a rejection for the missing module alone counts as accepted); nft rejects (Warning: Extension CLUSTERIP revision 0 not supported, missing kernel module? / line 2: RULE_APPEND failed (No such file or directory): rule in chain INPUT); legacy rejects (Warning: Extension CLUSTERIP revision 0 not supported, missing kernel module? / iptables-restore: line 3 failed)
-  { ext: 'CLUSTERIP', rule: '-A INPUT -d 10.31.3.236/32 -i lo -j CLUSTERIP --new --hashmode sourceip --clustermac 01:AA:7B:47:F7:D7 --total-nodes 2 --local-node 1 --hash-init 1', expect: ['IPT210 2:37-45 warning'] },
+  { ext: 'CLUSTERIP', rule: '-A INPUT -d 10.31.3.236/32 -i lo -j CLUSTERIP --new --hashmode sourceip --clustermac 01:AA:7B:47:F7:D7 --total-nodes 2 --local-node 1 --hash-init 1', absent: 'this 6.18 kernel no longer has CLUSTERIP (removed in 6.3)', expect: ['IPT210 2:37-45 warning'] },
   // IPv4 only: nft rejects (chain name not allowed to start with `-'); legacy rejects (chain name not allowed to start with `-')
   { ext: 'CLUSTERIP', rule: '-A INPUT -j CLUSTERIP --new --hashmode sourceip --clustermac 01:AA:7B:47:F7:D7 --total-nodes 2 --local-node 1', family: 'ipv6', expect: ['IPT201 2:13-21 error', 'IPT304 2:13-21 error', 'IPT122 2:23-27 error', 'IPT112 2:40-47 error', 'IPT113 2:49-60 error', 'IPT113 2:80-92 error', 'IPT113 2:96-107 error'] },
   // no local node: this 6.18 kernel no longer has CLUSTERIP (removed in 6.3), so only userspace parsing decides (a rejection for the missing module alone counts as accepted); nft rejects (Warning: Extension CLUSTERIP revision 0 not supported, missing kernel module? / CLUSTERIP target: Invalid parameter combination); legacy rejects (Warning: Extension CLUSTERIP revision 0 not supported, missing kernel module? / CLUSTERIP target: Invalid parameter combination)
-  { ext: 'CLUSTERIP', rule: '-A INPUT -d 10.31.3.236/32 -i lo -j CLUSTERIP --new --hashmode sourceip --clustermac 01:AA:7B:47:F7:D7 --total-nodes 2', expect: ['IPT210 2:37-45 warning', 'IPT207 2:47-51 error'] },
+  { ext: 'CLUSTERIP', rule: '-A INPUT -d 10.31.3.236/32 -i lo -j CLUSTERIP --new --hashmode sourceip --clustermac 01:AA:7B:47:F7:D7 --total-nodes 2', absent: 'this 6.18 kernel no longer has CLUSTERIP (removed in 6.3)', expect: ['IPT210 2:37-45 warning', 'IPT207 2:47-51 error'] },
   // unknown hash mode: this 6.18 kernel no longer has CLUSTERIP (removed in 6.3), so only userspace parsing decides (a rejection for the missing module alone counts as accepted); nft rejects (Warning: Extension CLUSTERIP revision 0 not supported, missing kernel module? / Unknown hashmode "random"); legacy rejects (Warning: Extension CLUSTERIP revision 0 not supported, missing kernel module? / Unknown hashmode "random")
-  { ext: 'CLUSTERIP', rule: '-A INPUT -d 10.31.3.236/32 -i lo -j CLUSTERIP --new --hashmode random --clustermac 01:AA:7B:47:F7:D7 --total-nodes 2 --local-node 1', expect: ['IPT210 2:37-45 warning', 'IPT202 2:64-69 error'] },
+  { ext: 'CLUSTERIP', rule: '-A INPUT -d 10.31.3.236/32 -i lo -j CLUSTERIP --new --hashmode random --clustermac 01:AA:7B:47:F7:D7 --total-nodes 2 --local-node 1', absent: 'this 6.18 kernel no longer has CLUSTERIP (removed in 6.3)', expect: ['IPT210 2:37-45 warning', 'IPT202 2:64-69 error'] },
   // nft accepts; legacy accepts
   { ext: 'CONNMARK', rule: '-A PREROUTING -j CONNMARK --restore-mark --nfmask 0xff --ctmask 0xff', table: 'mangle', expect: [] },
   // two actions: nft rejects (CONNMARK: option "--set-mark" cannot be used together with "--save-mark".); legacy rejects (CONNMARK: option "--set-mark" cannot be used together with "--save-mark".)
@@ -134,7 +134,7 @@ const CASES: ExtCase[] = [
   // not a number: nft rejects (IDLETIMER: bad value for option "--timeout", or out of range (0-4294967295).); legacy rejects (IDLETIMER: bad value for option "--timeout", or out of range (0-4294967295).)
   { ext: 'IDLETIMER', rule: '-A INPUT -j IDLETIMER --timeout abc --label x', expect: ['IPT202 2:33-35 error'] },
   // this kernel has no xt_LED, so only userspace parsing decides (a rejection for the missing module alone counts as accepted); nft rejects (Warning: Extension LED revision 0 not supported, missing kernel module? / line 2: RULE_APPEND failed (No such file or directory): rule in chain INPUT); legacy rejects (Warning: Extension LED revision 0 not supported, missing kernel module? / iptables-restore: line 3 failed)
-  { ext: 'LED', rule: '-A INPUT -j LED --led-trigger-id ssh --led-delay 100 --led-always-blink', expect: [] },
+  { ext: 'LED', rule: '-A INPUT -j LED --led-trigger-id ssh --led-delay 100 --led-always-blink', absent: 'this kernel has no xt_LED', expect: [] },
   // no trigger: nft rejects (Warning: Extension LED revision 0 not supported, missing kernel module? / LED: option "--led-trigger-id" must be specified); legacy rejects (Warning: Extension LED revision 0 not supported, missing kernel module? / LED: option "--led-trigger-id" must be specified)
   { ext: 'LED', rule: '-A INPUT -j LED', expect: ['IPT205 2:13-15 error'] },
   // id too long: nft rejects (Warning: Extension LED revision 0 not supported, missing kernel module? / Argument must have a maximum length of 16 characters); legacy rejects (Warning: Extension LED revision 0 not supported, missing kernel module? / Argument must have a maximum length of 16 characters)
@@ -222,7 +222,7 @@ const CASES: ExtCase[] = [
   // mangle user chain: nft rejects (line 4: RULE_APPEND failed (Invalid argument): rule in chain FOO); legacy rejects (iptables-restore: line 5 failed)
   { ext: 'REJECT', rule: '-A FOO -j REJECT', table: 'mangle', pre: [':FOO - [0:0]', '-A PREROUTING -j FOO'], expect: ['IPT302 4:11-16 error'] },
   // this kernel has no SELinux, so only userspace parsing decides (a rejection for the missing security context alone counts as accepted); nft rejects (line 2: RULE_APPEND failed (No such file or directory): rule in chain INPUT); legacy rejects (iptables-restore: line 3 failed)
-  { ext: 'SECMARK', rule: '-A INPUT -j SECMARK --selctx system_u:object_r:ssh_packet_t:s0', table: 'security', expect: [] },
+  { ext: 'SECMARK', rule: '-A INPUT -j SECMARK --selctx system_u:object_r:ssh_packet_t:s0', table: 'security', absent: 'this kernel has no SELinux', expect: [] },
   // no context: nft rejects (SECMARK: option "--selctx" must be specified); legacy rejects (SECMARK: option "--selctx" must be specified)
   { ext: 'SECMARK', rule: '-A INPUT -j SECMARK', table: 'security', expect: ['IPT205 2:13-19 error'] },
   // filter table: nft rejects (line 2: RULE_APPEND failed (Invalid argument): rule in chain INPUT); legacy rejects (iptables-restore: line 3 failed)
@@ -324,11 +324,11 @@ const CASES: ExtCase[] = [
   // filter table: nft rejects (line 2: RULE_APPEND failed (Invalid argument): rule in chain INPUT); legacy rejects (iptables-restore: line 3 failed)
   { ext: 'TTL', rule: '-A INPUT -j TTL --ttl-set 64', expect: ['IPT302 2:13-15 error'] },
   // this 6.18 kernel no longer has ULOG (removed in 3.17), so only userspace parsing decides (a rejection for the missing module alone counts as accepted); nft rejects (Warning: Extension ULOG revision 0 not supported, missing kernel module? / line 2: RULE_APPEND failed (No such file or directory): rule in chain INPUT); legacy rejects (Warning: Extension ULOG revision 0 not supported, missing kernel module? / iptables-restore: line 3 failed)
-  { ext: 'ULOG', rule: '-A INPUT -j ULOG --ulog-nlgroup 1 --ulog-prefix x', expect: ['IPT210 2:13-16 warning'] },
+  { ext: 'ULOG', rule: '-A INPUT -j ULOG --ulog-nlgroup 1 --ulog-prefix x', absent: 'this 6.18 kernel no longer has ULOG (removed in 3.17)', expect: ['IPT210 2:13-16 warning'] },
   // group above 32: this 6.18 kernel no longer has ULOG (removed in 3.17), so only userspace parsing decides (a rejection for the missing module alone counts as accepted); nft rejects (Warning: Extension ULOG revision 0 not supported, missing kernel module? / ULOG: bad value for option "--ulog-nlgroup", or out of range (1-32).); legacy rejects (Warning: Extension ULOG revision 0 not supported, missing kernel module? / ULOG: bad value for option "--ulog-nlgroup", or out of range (1-32).)
-  { ext: 'ULOG', rule: '-A INPUT -j ULOG --ulog-nlgroup 33', expect: ['IPT210 2:13-16 warning', 'IPT202 2:33-34 error'] },
+  { ext: 'ULOG', rule: '-A INPUT -j ULOG --ulog-nlgroup 33', absent: 'this 6.18 kernel no longer has ULOG (removed in 3.17)', expect: ['IPT210 2:13-16 warning', 'IPT202 2:33-34 error'] },
   // threshold above 50: this 6.18 kernel no longer has ULOG (removed in 3.17), so only userspace parsing decides (a rejection for the missing module alone counts as accepted); nft rejects (Warning: Extension ULOG revision 0 not supported, missing kernel module? / ULOG: bad value for option "--ulog-qthreshold", or out of range (1-50).); legacy rejects (Warning: Extension ULOG revision 0 not supported, missing kernel module? / ULOG: bad value for option "--ulog-qthreshold", or out of range (1-50).)
-  { ext: 'ULOG', rule: '-A INPUT -j ULOG --ulog-qthreshold 51', expect: ['IPT210 2:13-16 warning', 'IPT202 2:36-37 error'] },
+  { ext: 'ULOG', rule: '-A INPUT -j ULOG --ulog-qthreshold 51', absent: 'this 6.18 kernel no longer has ULOG (removed in 3.17)', expect: ['IPT210 2:13-16 warning', 'IPT202 2:36-37 error'] },
   // IPv4 only: nft rejects (Chain 'ULOG' does not exist); legacy rejects (Couldn't load target `ULOG':No such file or directory)
   { ext: 'ULOG', rule: '-A INPUT -j ULOG', family: 'ipv6', expect: ['IPT201 2:13-16 error', 'IPT304 2:13-16 error'] },
   // nft accepts; legacy accepts
@@ -382,6 +382,10 @@ describe('targets: one rule per case, exact findings', () => {
 
 describe('targets: known gaps', () => {
   runGaps(KNOWN_GAPS);
+});
+
+describe('targets: verdicts', () => {
+  runOracle(CASES, KNOWN_GAPS);
 });
 
 describe('targets: coverage', () => {
