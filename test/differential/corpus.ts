@@ -411,9 +411,22 @@ export function buildCorpus(o: CorpusOptions): Case[] {
     const all = shuffled(byKind.get(kind) ?? [], random);
     let chosen = all.slice(0, o.perKind);
     if (kind === 'wrong-table-chain') {
-      const sensitive = all.filter((m) => placeSensitive(m.rule)).slice(0, Math.floor((o.perKind * 3) / 4));
-      const rest = all.filter((m) => !placeSensitive(m.rule)).slice(0, o.perKind - sensitive.length);
-      chosen = [...sensitive, ...rest];
+      // Whole bases, each moved to every other table and built-in chain, twice the budget of a kind:
+      // a rule's verdicts across all places show the table and hook limits together.
+      const budget = o.perKind * 2;
+      const bases = [...new Set(all.map((m) => m.b))];
+      const sensitive = bases.filter((b) => placeSensitive(b.rule));
+      const rest = bases.filter((b) => !placeSensitive(b.rule));
+      chosen = [];
+      const take = (from: BaseRule[], limit: number) => {
+        for (const b of from) {
+          const moves = all.filter((m) => m.b === b);
+          if (chosen.length + moves.length > limit) break;
+          chosen.push(...moves);
+        }
+      };
+      take(sensitive, Math.floor((budget * 3) / 4));
+      take(rest, budget);
     }
     for (const m of chosen) {
       add(kind, { family: m.family ?? m.b.family, table: m.table ?? m.b.table, chain: m.chain ?? m.b.chain, rule: m.rule, origin: m.b.origin, setup: [] }, m.detail);
