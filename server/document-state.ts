@@ -54,6 +54,10 @@ export class DocumentState {
     return this.analysis;
   }
 
+  isFresh(version: number, optionsGeneration: number): boolean {
+    return this.analysis?.version === version && this.generation === optionsGeneration;
+  }
+
   private generation = -1;
 
   private parse(text: string): ParsedDocument {
@@ -77,6 +81,50 @@ export class DocumentState {
     this.lastStats = { lines: texts.length, parsed };
     return { lines, texts, facts };
   }
+}
+
+/** Below this many lines a full lint is fast enough for every request; above it, requests on a stale document use lineAnalysis. */
+export const QUICK_PATH_MIN_LINES = 2000;
+
+/**
+ * A stand-in analysis for one line of a large document whose full analysis is
+ * stale (an edit is waiting for its lint): the line as it is now, inside its
+ * table as the last full analysis knew it (header and chain declarations).
+ * Line-local answers (the extensions, options and values of the line, the
+ * table's chain names) come out right in about a millisecond; answers about
+ * the whole table (jump counts, references) need the full analysis.
+ * Returns the analysis and the line's index in it.
+ */
+export function lineAnalysis(stale: Analysis, lineText: string, line: number, options: LintOptions): { analysis: Analysis; line: number } {
+  const table = tableOf(stale, Math.min(line, stale.doc.lines.length - 1));
+  const texts: string[] = [];
+  if (table) {
+    texts.push(`*${table.name}`);
+    for (const chain of table.chains.values()) {
+      if (!chain.declaration) continue;
+      texts.push(`:${chain.name} ${chain.builtin ? (chain.policy?.value ?? 'ACCEPT') : '-'} [0:0]`);
+    }
+  }
+  const at = texts.length;
+  texts.push(lineText);
+  if (table) texts.push('COMMIT');
+  const doc: ParsedDocument = {
+    lines: texts.map((t) => parseLine(t)),
+    texts,
+    facts: { bom: false, firstCrlfLine: -1, crlfLines: 0, longLines: [], firstNulLine: -1, missingFinalNewline: false },
+  };
+  const result = lintDocument(doc, { ...options, family: options.family ?? stale.result.file.family, backend: options.backend ?? stale.result.backend });
+  return { analysis: { version: -1, result, doc, lineInfo: indexLines(result) }, line: at };
+}
+
+export function tableOf(analysis: Analysis, line: number): Table | undefined {
+  const indexed = analysis.lineInfo.get(line)?.table;
+  if (indexed) return indexed;
+  let found: Table | undefined;
+  for (const table of analysis.result.file.tables) {
+    if (table.header.line <= line && (table.commitLine === undefined || line <= table.commitLine)) found = table;
+  }
+  return found;
 }
 
 function indexLines(result: LintResult): Map<number, LineInfo> {

@@ -4,13 +4,33 @@
  * an edit is pending) and never throws at the client except for rename's
  * deliberate refusals: a failure is logged and answered with null.
  */
-import { ResponseError, type Connection, type ServerCapabilities } from 'vscode-languageserver';
+import { ResponseError, type ServerCapabilities, type TextDocumentPositionParams } from 'vscode-languageserver';
 import { codeActions } from './actions.js';
 import { complete } from './completion.js';
 import type { Analysis } from './document-state.js';
 import { hover } from './hover.js';
 import { definition, documentHighlights, documentSymbols, foldingRanges, prepareRename, references, rename } from './navigation.js';
+import { locate } from './locate.js';
 import type { ServerContext } from './server.js';
+
+type LineView = NonNullable<ReturnType<ServerContext['lineViewOf']>>;
+
+/** Moves every range on line `from` of a stand-in analysis to the document's line `to`. */
+function moveRanges<T>(value: T, from: number, to: number): T {
+  if (from === to || value === null || value === undefined) return value;
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const record = node as Record<string, unknown>;
+    if (typeof record.line === 'number' && typeof record.character === 'number') {
+      if (record.line === from) record.line = to;
+      return;
+    }
+    for (const v of Object.values(record)) visit(v);
+  };
+  visit(value);
+  return value;
+}
 
 export const FEATURE_CAPABILITIES: ServerCapabilities = {
   hoverProvider: true,
@@ -34,14 +54,20 @@ export function registerFeatures(ctx: ServerContext): void {
 
   /** Runs a handler on a well-formed request for an open document; anything else gets null. */
   function withAnalysis<P extends { textDocument?: { uri?: unknown } }, R>(name: string, handler: (analysis: Analysis, params: P, uri: string) => R) {
+    return withAnalysisLike<P, R>(name, (params, uri) => {
+      const analysis = ctx.analysisOf(uri);
+      return analysis ? handler(analysis, params, uri) : null;
+    });
+  }
+
+  function withAnalysisLike<P extends { textDocument?: { uri?: unknown } }, R>(name: string, handler: (params: P, uri: string) => R | null) {
     return (params: P): R | null => {
       const uri = params?.textDocument?.uri;
       if (typeof uri !== 'string') return null;
       const position = (params as Positioned).position;
       if (position !== undefined && (!Number.isInteger(position?.line) || !Number.isInteger(position?.character))) return null;
       try {
-        const analysis = ctx.analysisOf(uri);
-        return analysis ? handler(analysis, params, uri) : null;
+        return handler(params, uri);
       } catch (error) {
         if (error instanceof ResponseError) throw error;
         connection.console.error(`iptlint: ${name} failed: ${(error as Error).stack ?? String(error)}`);
@@ -50,8 +76,31 @@ export function registerFeatures(ctx: ServerContext): void {
     };
   }
 
-  connection.onHover(withAnalysis('hover', (a, p) => hover(a, p.position.line, p.position.character, ctx.kernels().profiles)));
-  connection.onCompletion(withAnalysis('completion', (a, p) => complete(a, p.position.line, p.position.character)));
+  /** Like withAnalysis for requests on one line, which may be answered from lineViewOf's stand-in. */
+  function withLineView<P extends TextDocumentPositionParams, R>(name: string, handler: (view: LineView, params: P, full: () => Analysis | undefined) => R) {
+    return withAnalysisLike<P, R>(name, (params, uri) => {
+      const view = ctx.lineViewOf(uri, params.position.line);
+      return view ? handler(view, params, () => ctx.analysisOf(uri)) : null;
+    });
+  }
+
+  connection.onHover(withLineView('hover', (view, p, full) => {
+    const { line, character } = p.position;
+    if (view.quick) {
+      // Extensions and options are described from the line alone; chains need the whole table.
+      const found = locate(view.analysis, view.line, character);
+      if (found?.kind !== 'extension' && found?.kind !== 'option') {
+        const analysis = full();
+        return analysis ? hover(analysis, line, character, ctx.kernels().profiles) : null;
+      }
+      return moveRanges(hover(view.analysis, view.line, character, ctx.kernels().profiles), view.line, line);
+    }
+    return hover(view.analysis, line, character, ctx.kernels().profiles);
+  }));
+  connection.onCompletion(withLineView('completion', (view, p) => {
+    const items = complete(view.analysis, view.line, p.position.character);
+    return view.quick ? moveRanges(items, view.line, p.position.line) : items;
+  }));
   connection.onCodeAction(withAnalysis('codeAction', (a, p, uri) => codeActions(a, uri, Array.isArray(p.context?.diagnostics) ? p.context.diagnostics : [], p.context?.only)));
   connection.onDocumentSymbol(withAnalysis('documentSymbol', (a) => documentSymbols(a)));
   connection.onFoldingRanges(withAnalysis('foldingRange', (a) => foldingRanges(a)));

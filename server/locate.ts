@@ -6,7 +6,7 @@
 import type { LineNode } from '../grammar/syntax.js';
 import { STANDARD_VERDICTS } from '../src/catalog/index.js';
 import type { Arg, Command, ExtensionUse, OptionUse, Rule, Span, Table } from '../src/model/types.js';
-import type { Analysis } from './document-state.js';
+import { tableOf, type Analysis } from './document-state.js';
 
 export type Located =
   | { kind: 'table'; table: Table; span: Span }
@@ -19,15 +19,7 @@ const within = (arg: { start: number; end: number }, character: number) => arg.s
 const spanOf = (line: number, arg: { start: number; end: number }): Span => ({ line, start: arg.start, end: arg.end });
 
 /** The table a line belongs to, also for lines the model does not index (blank, comments, half-typed). */
-export function tableAt(analysis: Analysis, line: number): Table | undefined {
-  const indexed = analysis.lineInfo.get(line)?.table;
-  if (indexed) return indexed;
-  let found: Table | undefined;
-  for (const table of analysis.result.file.tables) {
-    if (table.header.line <= line && (table.commitLine === undefined || line <= table.commitLine)) found = table;
-  }
-  return found;
-}
+export const tableAt = tableOf;
 
 /** The chain a jump or goto names, when it names one (not a verdict, not a target extension). */
 export function jumpedChain(rule: Rule | undefined): Arg | undefined {

@@ -19,7 +19,7 @@ import {
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toLspDiagnostic } from './convert.js';
-import { DocumentState, type Analysis } from './document-state.js';
+import { DocumentState, lineAnalysis, QUICK_PATH_MIN_LINES, type Analysis } from './document-state.js';
 import { KernelInputs, lintOptionsFor, readSettings, defaultSettings, type ServerSettings } from './settings.js';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features.js';
 
@@ -28,6 +28,12 @@ export interface ServerContext {
   documents: TextDocuments<TextDocument>;
   /** The up-to-date analysis of an open document (computed now when an edit is pending); undefined when not open. */
   analysisOf(uri: string): Analysis | undefined;
+  /**
+   * The analysis to answer a request on one line: the full one when it is up
+   * to date or cheap to bring up to date, else lineAnalysis's stand-in (then
+   * `line` is the line's index in it and `quick` is set).
+   */
+  lineViewOf(uri: string, line: number): { analysis: Analysis; line: number; quick: boolean } | undefined;
   settings(): ServerSettings;
   kernels(): KernelInputs;
 }
@@ -68,6 +74,21 @@ export function startServer(connection: Connection): void {
     if (!doc) return undefined;
     const options = lintOptionsFor(settings, kernels.profiles, fileNameOf(uri));
     return stateOf(uri).analyse(doc.getText(), doc.version, options, optionsGeneration);
+  }
+
+  function lineViewOf(uri: string, line: number) {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const state = stateOf(uri);
+    const latest = state.latest;
+    if (!latest || state.isFresh(doc.version, optionsGeneration) || latest.doc.lines.length < QUICK_PATH_MIN_LINES) {
+      const analysis = analysisOf(uri);
+      return analysis && { analysis, line, quick: false };
+    }
+    // Completion comes with every keystroke: answer from the line as typed, not after a whole-file lint.
+    const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+    const view = lineAnalysis(latest, text, line, lintOptionsFor(settings, kernels.profiles, fileNameOf(uri)));
+    return { ...view, quick: true };
   }
 
   function publish(uri: string) {
@@ -167,16 +188,18 @@ export function startServer(connection: Connection): void {
     kernels.unwatch();
   });
 
-  // Not part of LSP: lets tests and the benchmark see how much of a document the last edit re-parsed.
+  // Not part of LSP: lets tests and the benchmark see how much of a document the last lint re-parsed. Reports
+  // the last analysis as it is (with `stale` when an edit is waiting), without linting for it.
   connection.onRequest('iptlint/documentStats', (params: { uri?: unknown }) => {
     if (typeof params?.uri !== 'string') return null;
-    const analysis = analysisOf(params.uri);
+    const doc = documents.get(params.uri);
     const state = states.get(params.uri);
-    if (!analysis || !state) return null;
-    return { version: analysis.version, ...state.lastStats, diagnostics: analysis.result.diagnostics.length };
+    const analysis = state?.latest;
+    if (!doc || !state || !analysis) return null;
+    return { version: analysis.version, stale: !state.isFresh(doc.version, optionsGeneration), ...state.lastStats, diagnostics: analysis.result.diagnostics.length };
   });
 
-  registerFeatures({ connection, documents, analysisOf, settings: () => settings, kernels: () => kernels });
+  registerFeatures({ connection, documents, analysisOf, lineViewOf, settings: () => settings, kernels: () => kernels });
   documents.listen(connection);
   connection.listen();
 }

@@ -193,3 +193,41 @@ describe('code actions', () => {
     expect(await request('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics: [diagnostics[0]], only: ['source.organizeImports'] } })).toEqual([]);
   });
 });
+
+describe('requests on a large document while an edit waits for its lint', () => {
+  test('completion and hover answer from the edited line without re-linting the file; chain hovers use the full analysis', async () => {
+    // A long debounce keeps the full analysis stale while the requests arrive.
+    const slow = await startSession({ settings: { debounceMs: 5000 } });
+    try {
+      const uri = fileUri('/tmp/iptlint-lsp/quick/rules.v4');
+      const rules = Array.from({ length: 2500 }, (_, i) => `-A INPUT -p tcp -s 10.1.${i >> 8}.${i & 255} --dport ${2000 + i} -j ACCEPT`);
+      const lines = ['*filter', ':INPUT ACCEPT [0:0]', ':SCREEN - [0:0]', '-A SCREEN -j RETURN', ...rules, '-A INPUT -j SCREEN', 'COMMIT'];
+      await slow.open(uri, `${lines.join('\n')}\n`);
+      await slow.diagnosticsFor(uri);
+
+      // Rewrite rule 1200 (line 1204) into one being typed.
+      const line = 1204;
+      const typed = '-A INPUT -m conntrack --ctstate NEW,';
+      await slow.change(uri, [{ range: { start: { line, character: 0 }, end: { line, character: lines[line].length } }, text: typed }]);
+      const items = await slow.connection.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line, character: typed.length } });
+      expect(items.map((i) => i.label)).toEqual(CONNTRACK_STATES.filter((s) => s !== 'NEW'));
+      expect(items[0].textEdit).toEqual({ range: { start: { line, character: typed.length }, end: { line, character: typed.length } }, newText: 'INVALID' });
+      const chains = await slow.connection.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line, character: 3 } });
+      expect(chains.map((i) => i.label)).toEqual(['INPUT', 'FORWARD', 'OUTPUT', 'SCREEN']);
+
+      const onMatch = await slow.connection.sendRequest<{ contents: { value: string }; range: unknown }>('textDocument/hover', { textDocument: { uri }, position: { line, character: typed.indexOf('conntrack') + 2 } });
+      expect(onMatch.contents.value).toContain('**-m conntrack** (match)');
+      expect(onMatch.range).toEqual({ start: { line, character: typed.indexOf('conntrack') }, end: { line, character: typed.indexOf('conntrack') + 'conntrack'.length } });
+      // Nothing so far needed the whole file: the last full analysis is still the one from opening.
+      expect(await slow.connection.sendRequest('iptlint/documentStats', { uri })).toMatchObject({ version: 1, stale: true });
+
+      // A chain's jump count is about the whole table: that hover waits for the full analysis.
+      const jumpLine = lines.length - 2;
+      const onChain = await slow.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: jumpLine, character: lines[jumpLine].indexOf('SCREEN') + 1 } });
+      expect(onChain.contents.value).toContain('1 rule jumps to it (1 with -j).');
+      expect(await slow.connection.sendRequest('iptlint/documentStats', { uri })).toMatchObject({ version: 2, stale: false, parsed: 1 });
+    } finally {
+      await slow.stop();
+    }
+  });
+});

@@ -102,7 +102,7 @@ describe('hover', () => {
 });
 
 describe('hover with a configured kernel', () => {
-  test('says whether the kernel has the module, with the config line as evidence', async () => {
+  test('says whether the kernel has the module, with the config line as evidence, and follows edits of the config', async () => {
     const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
@@ -125,6 +125,16 @@ describe('hover with a configured kernel', () => {
         `Kernel module \`xt_string\`, \`CONFIG_NETFILTER_XT_MATCH_STRING\`: **not built**: CONFIG_NETFILTER_XT_MATCH_STRING is not set in ${config} (line ${symbolLine + 1}) on 6.12.117+deb12-amd64.`,
       );
       expect(await hoverOn('conntrack')).toContain('Kernel module `xt_conntrack`, `CONFIG_NETFILTER_XT_MATCH_CONNTRACK`: available as a module on 6.12.117+deb12-amd64.');
+
+      // The config file is watched: building the module into the kernel shows up without a restart.
+      writeFileSync(config, original.replace(/^CONFIG_NETFILTER_XT_MATCH_STRING=m$/m, 'CONFIG_NETFILTER_XT_MATCH_STRING=y'));
+      const deadline = Date.now() + 10_000;
+      let text = await hoverOn('string');
+      while (!text.includes(': built in') && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+        text = await hoverOn('string');
+      }
+      expect(text).toContain(`Kernel module \`xt_string\`, \`CONFIG_NETFILTER_XT_MATCH_STRING\`: built in (${config}) on 6.12.117+deb12-amd64.`);
     } finally {
       await other.stop();
     }
