@@ -361,7 +361,7 @@ export function buildCorpus(o: CorpusOptions): Case[] {
   const random = rng(o.seed);
   const examples = exampleRules();
   const bases = [...examples.rules, ...vectorRules(o.vectors)];
-  const pool = harvestOptions(bases);
+
   const cases: Case[] = [];
   const seenText = new Set<string>();
   let counter = 0;
@@ -379,6 +379,8 @@ export function buildCorpus(o: CorpusOptions): Case[] {
 
   // Mutations only of bases whose meaning is in the rule itself (no setup rules, no external objects).
   const mutable = bases.filter((b) => !b.external && b.setup.length === 0);
+  // Foreign options come from the same bases, so no mutation drags outside state (an nfacct object) in.
+  const pool = harvestOptions(mutable);
   const byKind = new Map<MutationKind, { b: BaseRule; rule: string; detail: string; table?: string; chain?: string; family?: Family }[]>();
   const push = (k: MutationKind, m: { b: BaseRule; rule: string; detail: string; table?: string; chain?: string; family?: Family }) => {
     if (!byKind.has(k)) byKind.set(k, []);

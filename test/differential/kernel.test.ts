@@ -50,7 +50,7 @@ const NOT_STATIC: NotStatic[] = [
       "kernel, which iptlint's kernel-module check decides only when it is given that kernel's profile",
   },
   {
-    rule: /-j SECMARK --selctx/,
+    rule: /-j SECMARK --selc/,
     complaint: /RULE_APPEND failed \(No such file or directory\)/,
     reason: 'the kernel resolves an SELinux context through the running security module; SELinux is not enabled on this host',
   },
