@@ -53,6 +53,8 @@ export function startServer(connection: Connection): void {
   let settings = defaultSettings();
   let optionsGeneration = 0;
   let hasConfiguration = false;
+  // Clients that cannot register it dynamically (eglot) still send didChangeConfiguration on their own.
+  let canRegisterConfiguration = false;
   let initOptions: unknown;
   let baseDir = process.cwd();
   let settingsLoaded!: () => void;
@@ -149,6 +151,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     hasConfiguration = !!params.capabilities.workspace?.configuration;
+    canRegisterConfiguration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     initOptions = params.initializationOptions;
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
     if (folder?.startsWith('file:')) baseDir = fileURLToPath(folder);
@@ -162,7 +165,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    if (hasConfiguration) {
+    if (hasConfiguration && canRegisterConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'iptlint' }).catch(() => undefined);
     }
     void refreshSettings();
