@@ -26,6 +26,7 @@ export type ValueKind =
   | 'protocol' // name from /etc/protocols or number 0-255
   | 'address' // host or network of the family: addr[/prefix|/dotted mask]; hostnames allowed (warned)
   | 'addressList' // comma-separated addresses (-s/-d)
+  | 'hostMask' // XTTYPE_HOSTMASK: one resolvable address, then /prefix or a numeric netmask (inet_aton for IPv4)
   | 'addressRange' // addr-addr of the family (iprange)
   | 'host' // a single address of the family, no mask
   | 'prefixLength' // 0-32 (ipv4) or 0-128 (ipv6)
@@ -62,6 +63,12 @@ export interface ValueSpec {
   caseInsensitive?: boolean;
   /** For list kinds: the largest number of elements. */
   maxItems?: number;
+  /**
+   * For kinds `port` and `portRange`: how numbers are read. `getaddrinfo` is
+   * iptables' XTTYPE_PORT/PORTRC (decimal only, cut to 32 then 16 bits);
+   * absent means xtables_parse_port (strtoul base 0, 0-65535).
+   */
+  portParser?: 'getaddrinfo';
   /** For kind `custom` (and as an extra check on any kind): returns the problems, none when valid. */
   validate?: (text: string, ctx: ValueContext) => ValueProblem[];
 }
@@ -106,6 +113,12 @@ export interface OptionDef {
   family?: Family;
   /** Deprecated, with the replacement to suggest. */
   deprecated?: string;
+  /**
+   * Layer-4 protocols this option needs in the rule's `-p` (not negated), when
+   * the kernel ties a single option to a protocol (ecn --ecn-tcp-cwr needs
+   * -p tcp); absent: any. Options with values can check it in `validate` too.
+   */
+  protocols?: readonly string[];
   /** One line: what the option does. */
   summary: string;
 }
@@ -131,10 +144,20 @@ export interface ExtensionDef {
    * kernel enforces it (xt_match.proto). Empty or absent: any protocol.
    */
   protocols?: readonly string[];
+  /**
+   * Per family, overrides `protocols` for that family (ipt_ah needs -p ah,
+   * ip6t_ah walks the extension headers and needs none: `{ ipv4: ['ah'] }`).
+   */
+  protocolsByFamily?: Partial<Record<Family, readonly string[]>>;
   /** Tables the kernel allows it in (xt_target.table); absent: all. */
   tables?: readonly TableName[];
   /** Hooks the kernel allows it in (xt_*.hooks); absent: all. */
   hooks?: readonly Hook[];
+  /**
+   * The table and hook restrictions bind only iptables-legacy: iptables-nft
+   * translates the extension into native nf_tables and accepts it anywhere.
+   */
+  restrictionsLegacyOnly?: boolean;
   /** A protocol match loaded implicitly by `-p NAME` when one of its options follows. */
   implicitProtocol?: boolean;
   /** Deprecated or removed, with what to use instead. */

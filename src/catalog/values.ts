@@ -99,6 +99,53 @@ function cStrtoul(text: string, from: number, base: 0 | 10 | 16): CNumber {
   return { value, end: i, octal: radix === 8 && i - digitsStart > 1 };
 }
 
+const U64 = (1n << 64n) - 1n;
+
+/**
+ * C strtoul exactly, for the parsers that keep its 64-bit result and then cut
+ * it to a narrower C type: a minus sign negates modulo 2^64 and an overflow
+ * saturates at ULONG_MAX, as glibc does. `end` equals `from` when no digit was read.
+ */
+export function cStrtoulExact(text: string, from: number, base: 0 | 10 | 16): { value: bigint; end: number } {
+  let i = from;
+  while (isSpace(text[i])) i++;
+  let negative = false;
+  if (text[i] === '+' || text[i] === '-') negative = text[i++] === '-';
+  let radix: number = base === 0 ? 10 : base;
+  if ((base === 0 || base === 16) && text[i] === '0' && (text[i + 1] === 'x' || text[i + 1] === 'X') && isHex(text[i + 2])) {
+    radix = 16;
+    i += 2;
+  } else if (base === 0 && text[i] === '0') {
+    radix = 8;
+  }
+  const digitsStart = i;
+  let value = 0n;
+  let overflow = false;
+  for (; i < text.length; i++) {
+    const d = parseInt(text[i], radix);
+    if (Number.isNaN(d)) break;
+    value = value * BigInt(radix) + BigInt(d);
+    if (value > U64) overflow = true;
+  }
+  if (i === digitsStart) return { value: 0n, end: from };
+  if (overflow) return { value: U64, end: i };
+  return { value: negative ? (U64 + 1n - value) & U64 : value, end: i };
+}
+
+/**
+ * The number getaddrinfo() makes of a numeric service: strtoul base 10 stored
+ * in an int, then cut to the 16 bits of a port. A value whose int is negative
+ * is not numeric for it (it then looks for a service of that name and fails).
+ */
+export function resolverPortNumber(text: string): { port?: number; value?: bigint; numeric: boolean } {
+  const n = cStrtoulExact(text, 0, 10);
+  // An empty text also reads as 0 with nothing left over.
+  if (n.end !== text.length && !(text === '')) return { numeric: false };
+  const int32 = n.value & 0xffffffffn;
+  if (int32 >= 0x80000000n) return { numeric: true, value: n.value };
+  return { numeric: true, value: n.value, port: Number(int32 & 0xffffn) };
+}
+
 /**
  * xtables_strtoul: like strtoul base 0 but refusing a minus sign; with `whole`
  * the number must use the entire text (iptables passes end == NULL).
@@ -234,13 +281,13 @@ export function serviceToPort(name: string, proto?: string): number | undefined 
 const PORT_FORMS = 'use 0-65535 or a service name';
 
 /**
- * The udp, dccp and conntrack matches resolve ports through getaddrinfo(), which
- * reads decimal only (`080` is 80, `0x50` is a name) and truncates numbers above
- * 65535; tcp, sctp, multiport and NAT use xtables_parse_port (strtoul base 0).
+ * Options of type XTTYPE_PORT and XTTYPE_PORTRC (udp, dccp, conntrack, ipvs,
+ * TPROXY) resolve ports through getaddrinfo(), which reads decimal only (`080`
+ * is 80, `0x50` is a name) and cuts big numbers down to 16 bits; the tcp and
+ * sctp matches, multiport and NAT use xtables_parse_port (strtoul base 0).
  */
-function usesGetaddrinfo(ctx: ValueContext): boolean {
-  const p = protoName(ctx);
-  return p === 'udp' || p === 'udplite' || p === 'dccp';
+function usesGetaddrinfo(spec: ValueSpec): boolean {
+  return spec.portParser === 'getaddrinfo';
 }
 
 /** One port (or service) at [offset, offset+piece.length) of the value. */
@@ -249,18 +296,19 @@ function portAt(
   offset: number,
   ctx: ValueContext,
   services: 'byProto' | 'any' | 'none' = 'byProto',
-  parser: 'byMatch' | 'strtoul' = 'byMatch',
+  parser: 'strtoul' | 'getaddrinfo' = 'strtoul',
 ): { value?: number; problems: ValueProblem[] } {
   const end = offset + piece.length;
   if (piece === '') return { problems: [err(`missing port: ${PORT_FORMS}`, offset, end)] };
   const proto = protoName(ctx);
-  if (parser === 'byMatch' && usesGetaddrinfo(ctx) && services !== 'none') {
-    const n = cStrtoul(piece, 0, 10);
-    if (n.end === piece.length) {
-      if (n.value === Infinity) return { problems: [err(`\`${piece}\` is not a port: ${PORT_FORMS}`, offset, end)] };
-      if (n.value > 65535)
-        return { value: n.value % 65536, problems: [warn(`\`${piece}\` is above 65535; the resolver truncates it to port ${n.value % 65536}`, offset, end)] };
-      return { value: n.value, problems: NONE };
+  if (parser === 'getaddrinfo' && services !== 'none') {
+    const r = resolverPortNumber(piece);
+    if (r.numeric) {
+      if (r.port === undefined)
+        return { problems: [err(`\`${piece}\` is not a port: the resolver reads it as a negative 32-bit number; ${PORT_FORMS}`, offset, end)] };
+      if (r.value !== BigInt(r.port))
+        return { value: r.port, problems: [warn(`\`${piece}\` is not in 0-65535; the resolver cuts it to port ${r.port}`, offset, end)] };
+      return { value: r.port, problems: NONE };
     }
     const port = serviceToPort(piece);
     if (port !== undefined) return { value: port, problems: NONE };
@@ -284,23 +332,25 @@ function portAt(
   return { problems: [err(`\`${piece}\` is not a port: ${services === 'none' ? 'use 0-65535' : PORT_FORMS}${why}`, offset, end)] };
 }
 
-function port(text: string, _spec: ValueSpec, ctx: ValueContext): ValueProblem[] {
-  return portAt(text, 0, ctx).problems;
+function port(text: string, spec: ValueSpec, ctx: ValueContext): ValueProblem[] {
+  return portAt(text, 0, ctx, 'byProto', usesGetaddrinfo(spec) ? 'getaddrinfo' : 'strtoul').problems;
 }
 
-/** port[:port] as the tcp match reads it; an empty side means 0 or 65535. */
-function portRange(text: string, _spec: ValueSpec, ctx: ValueContext): ValueProblem[] {
+/** port[:port]; an empty side means 0 or 65535. */
+function portRange(text: string, spec: ValueSpec, ctx: ValueContext): ValueProblem[] {
   const colon = text.indexOf(':');
-  if (colon < 0) return port(text, _spec, ctx);
+  if (colon < 0) return port(text, spec, ctx);
+  const resolver = usesGetaddrinfo(spec);
+  const parser = resolver ? 'getaddrinfo' : 'strtoul';
   const loText = text.slice(0, colon);
   const hiText = text.slice(colon + 1);
-  if (usesGetaddrinfo(ctx) && hiText.includes(':'))
+  if (resolver && hiText.includes(':'))
     return [err('too many `:`: use port or port:port', colon + 1 + hiText.indexOf(':'), text.length)];
-  const lo = loText === '' ? { value: 0, problems: NONE } : portAt(loText, 0, ctx);
-  const hi = hiText === '' ? { value: 65535, problems: NONE } : portAt(hiText, colon + 1, ctx);
+  const lo = loText === '' ? { value: 0, problems: NONE } : portAt(loText, 0, ctx, 'byProto', parser);
+  const hi = hiText === '' ? { value: 65535, problems: NONE } : portAt(hiText, colon + 1, ctx, 'byProto', parser);
   const problems = [...lo.problems, ...hi.problems];
   if (lo.value !== undefined && hi.value !== undefined && lo.value > hi.value) {
-    if (usesGetaddrinfo(ctx)) problems.push(warn(`the port range \`${text}\` is reversed (first > last), so it matches nothing`));
+    if (resolver) problems.push(warn(`the port range \`${text}\` is reversed (first > last), so it matches nothing`));
     else problems.push(err(`the port range \`${text}\` is reversed: write the lower port first`));
   }
   return problems;
@@ -478,6 +528,65 @@ function maskPart(mask: string, family: Family, start: number): ValueProblem[] {
   return [err(`\`${mask}\` is not a mask: use a prefix length 0-${bits} or a ${family === 'ipv4' ? 'dotted mask like 255.255.255.0' : 'full IPv6 mask'}`, start, end)];
 }
 
+/**
+ * inet_aton as getaddrinfo uses it for IPv4 literals (glibc's exact variant):
+ * one to four parts, each starting with a digit and read by strtoul base 0,
+ * every part but the last at most 255, the last filling the remaining bytes.
+ * Returns the four bytes, or undefined when it is not such a literal.
+ */
+export function inetAtonExact(text: string): number[] | undefined {
+  const parts = text.split('.');
+  if (parts.length > 4) return undefined;
+  const values: number[] = [];
+  for (const p of parts) {
+    if (!/^(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/.test(p)) return undefined;
+    const v = /^0[xX]/.test(p) ? parseInt(p.slice(2), 16) : p.length > 1 && p[0] === '0' ? parseInt(p, 8) : Number(p);
+    if (v > 0xffffffff) return undefined;
+    values.push(v);
+  }
+  const last = values.pop()!;
+  if (values.some((v) => v > 255) || last >= 2 ** (8 * (4 - values.length))) return undefined;
+  let n = last;
+  values.forEach((v, i) => (n += v * 2 ** (8 * (3 - i))));
+  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
+}
+
+/** The prefix length a netmask stands for, or -1 when its ones are not contiguous. */
+export function maskToPrefix(groups: readonly number[], family: Family): number {
+  const width = family === 'ipv4' ? 8 : 16;
+  const bin = groups.map((g) => g.toString(2).padStart(width, '0')).join('');
+  return /01/.test(bin) ? -1 : bin.indexOf('0') < 0 ? bin.length : bin.indexOf('0');
+}
+
+/**
+ * XTTYPE_PLEN / XTTYPE_PLENMASK: a prefix length 0-32 (0-128), and failing
+ * that any numeric address of the family taken as a netmask. For IPv4 the
+ * fallback is inet_aton, so `33` or `65536` are accepted as the masks 0.0.0.33
+ * and 0.1.0.0; a mask that is not contiguous leaves the whole address in use.
+ * Returns the prefix length iptables ends up with (255 for a broken mask).
+ */
+export function plenMask(mask: string, family: Family, start: number): { length?: number; problems: ValueProblem[] } {
+  const end = start + mask.length;
+  const bits = family === 'ipv4' ? 32 : 128;
+  const n = xtStrtoul(mask, 0, 0, bits, true);
+  if (n) return { length: n.value, problems: octalNote(mask, n, start) };
+  const groups = family === 'ipv4' ? inetAtonExact(mask) : parseIPv6(mask);
+  if (!groups)
+    return {
+      problems: [err(`\`${mask}\` is neither a prefix length 0-${bits} nor a ${family === 'ipv4' ? 'numeric netmask like 255.255.255.0' : 'full IPv6 mask'}`, start, end)],
+    };
+  const length = maskToPrefix(groups, family);
+  const shown = family === 'ipv4' ? groups.join('.') : mask;
+  if (length < 0)
+    return {
+      length: 255,
+      problems: [warn(`\`${mask}\` is not a prefix length 0-${bits}; iptables takes it as the netmask ${shown}, whose ones are not contiguous, so the whole address counts (as /${bits})`, start, end)],
+    };
+  if (family === 'ipv4' && !parseIPv4Strict(mask))
+    return { length, problems: [warn(`\`${mask}\` is not a prefix length 0-32; iptables takes it as the netmask ${shown}, that is /${length}: write ${length}`, start, end)] };
+  return { length, problems: NONE };
+}
+
 /** addr[/mask] with the offset of the element inside the value. */
 function addressAt(item: string, family: Family, offset: number, multi: boolean): ValueProblem[] {
   const slash = item.lastIndexOf('/');
@@ -561,6 +670,19 @@ function host(text: string, _spec: ValueSpec, ctx: ValueContext): ValueProblem[]
     if (inetAton(text)) return [warn(`\`${text}\` is an unusual form of an IPv4 address that the resolver accepts; write it as a dotted quad`)];
   } else if (parseIPv6(text)) return NONE;
   return [hostnameProblem(text, ctx.family, 0, false)];
+}
+
+/**
+ * XTTYPE_HOSTMASK: what precedes the first `/` goes to the resolver like a
+ * single host (names allowed, one address), what follows is a prefix length
+ * or a numeric netmask (plenMask) - unlike -s/-d, whose masks are dotted quads
+ * or prefix lengths only.
+ */
+function hostMask(text: string, spec: ValueSpec, ctx: ValueContext): ValueProblem[] {
+  const slash = text.indexOf('/');
+  if (slash < 0) return host(text, spec, ctx);
+  const hostProblems = at(host(text.slice(0, slash), spec, ctx), 0, slash);
+  return [...hostProblems, ...plenMask(text.slice(slash + 1), ctx.family, slash + 1).problems];
 }
 
 /** XTTYPE_PLEN: 0-32 or 0-128, or a full-format mask. */
@@ -674,10 +796,15 @@ function rate(text: string): ValueProblem[] {
   return problems;
 }
 
-/** strtoul base 10 at `from`, as libxt_time reads each field (an empty field reads as 0). */
-function timeField(text: string, from: number): { value: number; end: number } {
-  const n = cStrtoul(text, from, 10);
-  return { value: n.value, end: n.end };
+/**
+ * strtoul base 10 at `from`, as libxt_time reads each field into an unsigned
+ * int: the result is cut to 32 bits (`4294967296` is 0, `-1` is 4294967295);
+ * an empty field reads as 0.
+ */
+function timeField(text: string, from: number): { value: number; end: number; cut: boolean } {
+  const n = cStrtoulExact(text, from, 10);
+  const value = Number(n.value & 0xffffffffn);
+  return { value, end: n.end, cut: BigInt(value) !== n.value };
 }
 
 const TIME_FORMS = 'use hh:mm or hh:mm:ss (24-hour)';
@@ -685,16 +812,18 @@ const TIME_FORMS = 'use hh:mm or hh:mm:ss (24-hour)';
 function time(text: string): ValueProblem[] {
   const limits = [23, 59, 59];
   const names = ['hour', 'minute', 'second'];
+  const problems: ValueProblem[] = [];
   let pos = 0;
   for (let i = 0; i < 3; i++) {
     const f = timeField(text, pos);
     const sepOk = i === 0 ? text[f.end] === ':' : i === 1 ? text[f.end] === ':' || f.end === text.length : f.end === text.length;
     if (!sepOk) return [err(`\`${text}\` is not a time: ${TIME_FORMS}`, f.end, text.length)];
     if (f.value > limits[i]) return [err(`${names[i]} \`${text.slice(pos, f.end)}\` is out of range 0-${limits[i]}`, pos, f.end)];
-    if (f.end === text.length) return NONE;
+    if (f.cut) problems.push(warn(`iptables keeps only the low 32 bits of \`${text.slice(pos, f.end)}\`, which makes ${f.value}; write ${f.value}`, pos, f.end));
+    if (f.end === text.length) return problems;
     pos = f.end + 1;
   }
-  return NONE;
+  return problems;
 }
 
 const DATE_FORMS = 'use YYYY[-MM[-DD[Thh[:mm[:ss]]]]]';
@@ -891,13 +1020,12 @@ function natPortsAt(text: string, offset: number, ctx: ValueContext): ValueProbl
   return [err(`\`${baseText}\` is not a base port: use 1-65535`, offset + second.end + 1, end)];
 }
 
-/** --to-ports of REDIRECT and MASQUERADE: the same syntax, but their older target revisions have no base port. */
+/**
+ * --to-ports of REDIRECT and MASQUERADE: the same syntax as the port part of
+ * --to-destination. What a /base means differs per target, so their entries say it.
+ */
 function natPorts(text: string, _spec: ValueSpec, ctx: ValueContext): ValueProblem[] {
-  const problems = natPortsAt(text, 0, ctx);
-  const slash = text.indexOf('/');
-  if (problems.length === 0 && slash >= 0)
-    return [warn('a /base port is only honoured by DNAT: REDIRECT refuses it ("shifted portmap ranges not supported") and MASQUERADE ignores it', slash, text.length)];
-  return problems;
+  return natPortsAt(text, 0, ctx);
 }
 
 /** [addr[-addr]][:ports]; IPv6 addresses go in brackets when ports follow (libxt_NAT parse_to). */
@@ -1044,6 +1172,7 @@ const checkers: Record<ValueKind, KindChecker | undefined> = {
   addressList,
   addressRange,
   host,
+  hostMask,
   prefixLength,
   interface: interfaceName,
   markMask,

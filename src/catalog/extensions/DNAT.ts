@@ -1,5 +1,4 @@
 import type { ExtensionDef } from '../types.js';
-import { natRangeNeedsPortProtocol } from './SNAT.js';
 
 export const DNAT: ExtensionDef = {
   name: 'DNAT',
@@ -12,7 +11,7 @@ export const DNAT: ExtensionDef = {
     {
       name: 'to-destination',
       // Revision 2 (both kernels) also takes a shifted port map: port-port/base.
-      args: [{ kind: 'natRange', label: '[ipaddr[-ipaddr]][:port[-port[/base]]]', validate: natRangeNeedsPortProtocol }],
+      args: [{ kind: 'natRange', label: '[ipaddr[-ipaddr]][:port[-port[/base]]]' }],
       required: true,
       summary: 'New destination address or range, optionally with a port range.',
     },

@@ -1,7 +1,14 @@
-import type { ExtensionDef } from '../types.js';
+import type { ExtensionDef, ValueContext, ValueProblem } from '../types.js';
 
 // The kernel refuses the --ecn-tcp-* operations unless the rule has `-p tcp`
-// (ipt_ECN checkentry); that per-option condition is not expressible in the entry.
+// (ipt_ECN checkentry, which also refuses `! -p tcp`). The options with a value
+// check it in `validate`; the flag --ecn-tcp-remove says it with `protocols`.
+const TCP_NUMBERS = new Set(['tcp', '6']);
+function needsTcp(_text: string, ctx: ValueContext): ValueProblem[] {
+  return ctx.protocol !== undefined && TCP_NUMBERS.has(ctx.protocol)
+    ? []
+    : [{ message: 'the TCP operations of ECN need `-p tcp` in the rule' }];
+}
 export const ECN: ExtensionDef = {
   name: 'ECN',
   type: 'target',
@@ -14,18 +21,19 @@ export const ECN: ExtensionDef = {
   options: [
     {
       name: 'ecn-tcp-remove',
+      protocols: ['tcp'],
       excludes: ['ecn-tcp-cwr', 'ecn-tcp-ece'],
       summary: 'Clear the ECE and CWR bits of the TCP header (needs -p tcp).',
     },
     {
       name: 'ecn-tcp-cwr',
-      args: [{ kind: 'uint', min: 0, max: 1, label: '0|1' }],
+      args: [{ kind: 'uint', min: 0, max: 1, label: '0|1', validate: needsTcp }],
       excludes: ['ecn-tcp-remove'],
       summary: 'Set the TCP CWR bit to this value (needs -p tcp).',
     },
     {
       name: 'ecn-tcp-ece',
-      args: [{ kind: 'uint', min: 0, max: 1, label: '0|1' }],
+      args: [{ kind: 'uint', min: 0, max: 1, label: '0|1', validate: needsTcp }],
       excludes: ['ecn-tcp-remove'],
       summary: 'Set the TCP ECE bit to this value (needs -p tcp).',
     },

@@ -1,5 +1,5 @@
-import { isIPv4, isIPv6 } from 'node:net';
-import type { ExtensionDef, ValueContext, ValueProblem } from '../types.js';
+import type { ExtensionDef, ValueContext, ValueProblem, ValueSpec } from '../types.js';
+import { plenMask } from '../values.js';
 
 // Each type may be abbreviated: iptables compares only the letters given, in
 // this order, so `s` means src and `p` proto.
@@ -19,15 +19,13 @@ function validateTuple(text: string): ValueProblem[] {
   return problems;
 }
 
-// XTTYPE_PLENMASK: a prefix length, or a netmask written as an address of the
-// family (iptables accepts any address there, contiguous or not).
-function validatePrefix(text: string, ctx: ValueContext): ValueProblem[] {
-  const max = ctx.family === 'ipv4' ? 32 : 128;
-  if (/^\d+$/.test(text)) return Number(text) <= max ? [] : [{ message: `prefix length ${text} is out of range 0-${max}` }];
-  const ok = ctx.family === 'ipv4' ? isIPv4(text) : isIPv6(text);
-  return ok ? [] : [{ message: `\`${text}\` is neither a prefix length 0-${max} nor a netmask` }];
-}
-const prefix = { kind: 'custom' as const, label: 'length|mask', validate: validatePrefix };
+// XTTYPE_PLENMASK: a prefix length, or failing that a numeric netmask of the
+// family (for IPv4 anything inet_aton takes, so 256 is the mask 0.0.1.0).
+const prefix: ValueSpec = {
+  kind: 'custom',
+  label: 'length|mask',
+  validate: (text: string, ctx: ValueContext) => plenMask(text, ctx.family, 0).problems,
+};
 
 const u16 = (label: string) => ({ kind: 'uint' as const, min: 0, max: 65535, label });
 const u32 = (label: string) => ({ kind: 'uint' as const, min: 0, max: 0xffffffff, label });

@@ -1,5 +1,12 @@
-import type { ExtensionDef } from '../types.js';
-import { natPortsNeedPortProtocol } from './SNAT.js';
+import type { ExtensionDef, ValueProblem } from '../types.js';
+
+// MASQUERADE's target has no base-port field: iptables accepts a /base and drops it.
+function baseIgnored(text: string): ValueProblem[] {
+  const slash = text.indexOf('/');
+  return slash < 0
+    ? []
+    : [{ message: 'MASQUERADE ignores a /base port (only DNAT honours it)', severity: 'warning', start: slash, end: text.length }];
+}
 
 export const MASQUERADE: ExtensionDef = {
   name: 'MASQUERADE',
@@ -11,7 +18,7 @@ export const MASQUERADE: ExtensionDef = {
   options: [
     {
       name: 'to-ports',
-      args: [{ kind: 'natPorts', label: 'port[-port]', validate: natPortsNeedPortProtocol }],
+      args: [{ kind: 'natPorts', label: 'port[-port]', validate: baseIgnored }],
       summary: 'Source port or port range to use.',
     },
     { name: 'random', summary: 'Randomise the source port mapping.' },

@@ -10,7 +10,7 @@ export const NETMAP: ExtensionDef = {
   options: [
     {
       name: 'to',
-      args: [{ kind: 'address', label: 'address[/mask]' }],
+      args: [{ kind: 'hostMask', label: 'address[/mask]' }],
       required: true,
       summary: 'The network to map to; the host bits of the address are kept from the packet.',
     },

@@ -1,5 +1,10 @@
-import type { ExtensionDef } from '../types.js';
-import { natPortsNeedPortProtocol } from './SNAT.js';
+import type { ExtensionDef, ValueProblem } from '../types.js';
+
+// iptables refuses a shifted port map (port-port/base) for REDIRECT outright.
+function noBase(text: string): ValueProblem[] {
+  const slash = text.indexOf('/');
+  return slash < 0 ? [] : [{ message: 'REDIRECT takes no /base port ("shifted portmap ranges not supported")', start: slash, end: text.length }];
+}
 
 export const REDIRECT: ExtensionDef = {
   name: 'REDIRECT',
@@ -11,7 +16,7 @@ export const REDIRECT: ExtensionDef = {
   options: [
     {
       name: 'to-ports',
-      args: [{ kind: 'natPorts', label: 'port[-port]', validate: natPortsNeedPortProtocol }],
+      args: [{ kind: 'natPorts', label: 'port[-port]', validate: noBase }],
       summary: 'Local destination port or port range.',
     },
     { name: 'random', summary: 'Randomise the port mapping.' },

@@ -1,4 +1,5 @@
 import type { ExtensionDef } from '../types.js';
+import { nptPrefix } from './DNPT.js';
 
 export const SNPT: ExtensionDef = {
   name: 'SNPT',
@@ -10,13 +11,13 @@ export const SNPT: ExtensionDef = {
   options: [
     {
       name: 'src-pfx',
-      args: [{ kind: 'address', label: 'prefix/length' }],
+      args: [nptPrefix],
       required: true,
       summary: 'The prefix packets carry before translation.',
     },
     {
       name: 'dst-pfx',
-      args: [{ kind: 'address', label: 'prefix/length' }],
+      args: [nptPrefix],
       required: true,
       summary: 'The prefix they carry after translation.',
     },

@@ -13,7 +13,7 @@ export const TPROXY: ExtensionDef = {
   options: [
     {
       name: 'on-port',
-      args: [{ kind: 'port', label: 'port' }],
+      args: [{ kind: 'port', label: 'port', portParser: 'getaddrinfo' }],
       required: true,
       summary: 'Local port of the proxy socket (0: the packet\'s destination port).',
     },

@@ -10,5 +10,6 @@ export const TRACE: ExtensionDef = {
   families: ['ipv4', 'ipv6'],
   summary: 'Marks the packet so that every rule it traverses afterwards is logged (nft monitor trace / kernel log).',
   tables: ['raw'],
+  restrictionsLegacyOnly: true,
   options: [],
 };

@@ -8,7 +8,8 @@ export const ah: ExtensionDef = {
   implicitProtocol: true,
   // The IPv4 kernel match (ipt_ah) is registered for IPPROTO_AH only, but the
   // IPv6 one (ip6t_ah) walks the extension header chain and has no protocol
-  // restriction, so a single list here would reject valid ip6tables rules.
+  // restriction, so the need for -p ah is per family.
+  protocolsByFamily: { ipv4: ['ah'] },
   options: [
     {
       name: 'ahspi',

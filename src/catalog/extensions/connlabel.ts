@@ -1,22 +1,29 @@
 import type { ExtensionDef, ValueProblem } from '../types.js';
+import { cStrtoulExact } from '../values.js';
 
 // Conntrack labels are a 128-bit field: bits 0-127.
 const LABEL_MAX_BIT = 127;
 
 /**
- * A label is a bit number (strtoul, so 0x and leading-0 octal work too) or a
- * name that iptables looks up in connlabel.conf on the machine that loads the
- * rules; a name cannot be checked here, so it only earns a note.
+ * iptables reads a label with strtoul and keeps the result in an int: when
+ * the whole text is a number whose low 32 bits are not negative as an int, it
+ * is a bit number, stored in 16 bits (so 65536 is bit 0) and refused by the
+ * kernel above 127. Anything else, numbers from 2^31 up included, is a name
+ * looked up in connlabel.conf on the machine that loads the rules, which
+ * cannot be checked here and only earns a note.
  */
 function validateLabel(text: string): ValueProblem[] {
   if (text === '') return [{ message: 'empty label' }];
-  if (/^(0x[0-9a-f]+|0[0-7]*|[1-9]\d*)$/i.test(text)) {
-    const bit = text.toLowerCase().startsWith('0x')
-      ? parseInt(text.slice(2), 16)
-      : text.startsWith('0')
-        ? parseInt(text, 8)
-        : Number(text);
-    return bit > LABEL_MAX_BIT ? [{ message: `label bit ${text} is out of range 0-${LABEL_MAX_BIT}` }] : [];
+  const n = cStrtoulExact(text, 0, 0);
+  if (n.end === text.length) {
+    const int32 = n.value & 0xffffffffn;
+    if (int32 < 0x80000000n) {
+      const bit = Number(int32 & 0xffffn);
+      if (bit > LABEL_MAX_BIT) return [{ message: `label bit ${text} is bit ${bit} once cut to 16 bits, out of range 0-${LABEL_MAX_BIT}` }];
+      if (BigInt(bit) !== n.value)
+        return [{ message: `iptables keeps only the low 16 bits of \`${text}\`: this is label bit ${bit}; write ${bit}`, severity: 'warning' }];
+      return [];
+    }
   }
   return [
     {

@@ -1,27 +1,14 @@
-import { isIPv4, isIPv6 } from 'node:net';
 import type { ExtensionDef, ValueContext, ValueProblem, ValueSpec } from '../types.js';
-
-const NUMBER = /^(0x[0-9a-f]+|\d+)$/i;
-// inet_aton: one to four parts, each decimal, 0x hex or 0 octal, the last part filling the remaining bytes.
-const INET_ATON = /^(0x[0-9a-f]+|\d+)(\.(0x[0-9a-f]+|\d+)){0,3}$/i;
+import { plenMask } from '../values.js';
 
 /**
- * iptables' XTTYPE_PLEN: a prefix length up to the family's address width,
- * and failing that a numeric netmask of the family. For IPv4 the fallback is
- * inet_aton, so an over-long "prefix" such as 33 is silently read as the
- * netmask 0.0.0.33; that is accepted, but almost surely not what was meant.
+ * XTTYPE_PLENMASK: a prefix length up to the family's address width, and
+ * failing that a numeric netmask of the family. For IPv4 the fallback is
+ * inet_aton, so an over-long "prefix" such as 33 is read as the netmask
+ * 0.0.0.33: accepted, but almost surely not what was meant.
  */
 function validatePrefixOrMask(text: string, ctx: ValueContext): ValueProblem[] {
-  const width = ctx.family === 'ipv6' ? 128 : 32;
-  if (NUMBER.test(text) && Number(text) <= width) return [];
-  if (ctx.family === 'ipv6') {
-    return isIPv6(text) ? [] : [{ message: `\`${text}\` is neither a prefix length (0-${width}) nor an IPv6 netmask` }];
-  }
-  if (isIPv4(text)) return [];
-  if (INET_ATON.test(text)) {
-    return [{ message: `\`${text}\` is not a prefix length (0-32); iptables reads it as a dotted netmask`, severity: 'warning' }];
-  }
-  return [{ message: `\`${text}\` is neither a prefix length (0-32) nor a netmask` }];
+  return plenMask(text, ctx.family, 0).problems;
 }
 
 const prefixOrMask: ValueSpec = { kind: 'custom', label: 'prefix_length', validate: validatePrefixOrMask };

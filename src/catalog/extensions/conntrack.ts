@@ -63,8 +63,8 @@ const statusList: ValueSpec = {
 
 const ctProtocol: ValueSpec = { kind: 'protocol', label: 'proto' };
 
-const portRange: ValueSpec = { kind: 'portRange', label: 'port[:port]' };
-const address: ValueSpec = { kind: 'address', label: 'address[/mask]' };
+const portRange: ValueSpec = { kind: 'portRange', label: 'port[:port]', portParser: 'getaddrinfo' };
+const address: ValueSpec = { kind: 'hostMask', label: 'address[/mask]' };
 
 export const conntrack: ExtensionDef = {
   name: 'conntrack',

@@ -38,14 +38,14 @@ export const dccp: ExtensionDef = {
     {
       name: 'sport',
       aliases: ['source-port'],
-      args: [{ kind: 'portRange', label: 'port[:port]' }],
+      args: [{ kind: 'portRange', label: 'port[:port]', portParser: 'getaddrinfo' }],
       invert: true,
       summary: 'Source port or inclusive port range.',
     },
     {
       name: 'dport',
       aliases: ['destination-port'],
-      args: [{ kind: 'portRange', label: 'port[:port]' }],
+      args: [{ kind: 'portRange', label: 'port[:port]', portParser: 'getaddrinfo' }],
       invert: true,
       summary: 'Destination port or inclusive port range.',
     },

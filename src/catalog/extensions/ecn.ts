@@ -10,11 +10,13 @@ export const ecn: ExtensionDef = {
       // The kernel refuses the TCP flag tests unless the rule says `-p tcp` (not inverted).
       name: 'ecn-tcp-cwr',
       invert: true,
+      protocols: ['tcp'],
       summary: 'TCP Congestion Window Reduced flag is set (needs -p tcp).',
     },
     {
       name: 'ecn-tcp-ece',
       invert: true,
+      protocols: ['tcp'],
       summary: 'TCP ECN-Echo flag is set (needs -p tcp).',
     },
     {

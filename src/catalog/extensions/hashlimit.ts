@@ -5,20 +5,32 @@ import { isIPv6 } from 'node:net';
 const BURST_MAX = 1_000_000;
 const SCALE = 1_000_000; // XT_HASHLIMIT_SCALE_v2: the kernel's rate unit
 const UNITS: Record<string, number> = { second: 1, minute: 60, hour: 3600, day: 86400 };
-const U64_MAX = 18446744073709551615;
+
+/** atoll/atoi: glibc's strtol base 10, saturating at the 64-bit limits. */
+function cStrtol(text: string): bigint {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d*)/.exec(text)!;
+  if (m[2] === '') return 0n;
+  const v = BigInt(m[2]);
+  const limit = m[1] === '-' ? 1n << 63n : (1n << 63n) - 1n;
+  const bounded = v > limit ? limit : v;
+  return m[1] === '-' ? -bounded : bounded;
+}
 
 /**
- * Packets: `N[/unit]`, unit any abbreviation of second|minute|hour|day.
- * Bytes: `N[k|m]b/s`. A packet rate faster than the kernel's resolution
- * (more than 1000000 per unit-second) is refused by iptables.
+ * Bytes: iptables looks for `b/s` anywhere after the first character and takes
+ * the character before it as the factor (k, m, else 1); the amount is
+ * atoll() of the start, kept as an unsigned 64-bit product, so no size is
+ * refused here (the kernel decides with the burst). Packets: `N[/unit]`, unit
+ * any abbreviation of second|minute|hour|day; a rate faster than the kernel's
+ * resolution (more than 1000000 per unit-second) is refused by iptables.
  */
 function validateRate(text: string): ValueProblem[] {
-  const bytes = /^(\d+)([km]?)b\/s$/.exec(text);
-  if (bytes) {
-    const factor = bytes[2] === 'm' ? 1024 * 1024 : bytes[2] === 'k' ? 1024 : 1;
-    const n = Number(bytes[1]) * factor;
-    if (n === 0) return [{ message: 'rate must be greater than zero' }];
-    return n > U64_MAX ? [{ message: `byte rate ${text} is too large` }] : [];
+  const bps = text.indexOf('b/s');
+  const amount = cStrtol(text);
+  if (bps > 0 && amount !== 0n) {
+    if (amount < 0n) return [{ message: `byte rate ${text} is negative; iptables turns it into a huge number the kernel refuses`, severity: 'warning' }];
+    const tail = text.slice(bps + 3);
+    return tail === '' ? [] : [{ message: `iptables ignores \`${tail}\` after b/s`, severity: 'warning', start: bps + 3, end: text.length }];
   }
   const m = /^(\d+)(?:\/([a-z]+))?$/i.exec(text);
   if (!m) return [{ message: `bad rate \`${text}\`: expected N/second|minute|hour|day or N[k|m]b/s` }];
@@ -32,6 +44,16 @@ function validateRate(text: string): ValueProblem[] {
   if (n === 0) return [{ message: 'rate must be greater than zero' }];
   if (Math.floor((SCALE * mult) / n) === 0) return [{ message: `rate ${text} is too fast for the kernel's resolution` }];
   return [];
+}
+
+/** atoi(): the 64-bit strtol result cut to an int, which must come out positive. */
+function validateInterval(text: string): ValueProblem[] {
+  const low = BigInt.asIntN(32, cStrtol(text));
+  if (low <= 0n) {
+    return [{ message: `rate interval \`${text}\` is not a positive number of seconds (iptables reads it as the int ${low})` }];
+  }
+  if (!/^\s*[+-]?\d+$/.test(text)) return [{ message: `iptables reads only the leading number of \`${text}\``, severity: 'warning' }];
+  return BigInt(text.trim()) === low ? [] : [{ message: `iptables keeps only the low 32 bits of \`${text}\`: an interval of ${low} seconds`, severity: 'warning' }];
 }
 
 /**
@@ -184,12 +206,7 @@ export const hashlimit: ExtensionDef = {
     {
       name: 'hashlimit-rate-interval',
       args: [
-        {
-          kind: 'custom',
-          label: 'seconds',
-          // iptables reads this with atoi(): a positive leading number.
-          validate: (text) => (/^\s*\+?0*[1-9]\d*/.test(text) ? [] : [{ message: 'rate interval must be a positive number of seconds' }]),
-        },
+        { kind: 'custom', label: 'seconds', validate: validateInterval },
       ],
       summary: 'Measurement interval for --hashlimit-rate-match, in seconds.',
     },

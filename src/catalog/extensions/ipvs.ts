@@ -16,8 +16,8 @@ export const ipvs: ExtensionDef = {
       summary: 'The packet belongs to an IPVS connection.',
     },
     { name: 'vproto', args: [{ kind: 'protocol', label: 'protocol' }], invert: true, summary: 'Layer-4 protocol of the virtual service.' },
-    { name: 'vaddr', args: [{ kind: 'address', label: 'address[/mask]' }], invert: true, summary: 'Virtual IP address of the service.' },
-    { name: 'vport', args: [{ kind: 'port', label: 'port' }], invert: true, summary: 'Virtual port of the service.' },
+    { name: 'vaddr', args: [{ kind: 'hostMask', label: 'address[/mask]' }], invert: true, summary: 'Virtual IP address of the service.' },
+    { name: 'vport', args: [{ kind: 'port', label: 'port', portParser: 'getaddrinfo' }], invert: true, summary: 'Virtual port of the service.' },
     {
       name: 'vdir',
       args: [exactChoice('ORIGINAL|REPLY', ['ORIGINAL', 'REPLY'], true)],
@@ -29,7 +29,7 @@ export const ipvs: ExtensionDef = {
       invert: true,
       summary: 'IPVS forwarding method: direct routing, tunnelling or NAT.',
     },
-    { name: 'vportctl', args: [{ kind: 'port', label: 'port' }], invert: true, summary: 'Virtual port of the controlling connection (e.g. FTP control).' },
+    { name: 'vportctl', args: [{ kind: 'port', label: 'port', portParser: 'getaddrinfo' }], invert: true, summary: 'Virtual port of the controlling connection (e.g. FTP control).' },
   ],
   constraints: [{ kind: 'anyOf', options: OPTIONS, message: 'ipvs needs at least one option' }],
 };

@@ -9,6 +9,9 @@ const MAX_ID = 0xfffffffe;
  */
 function validateIdRange(text: string): ValueProblem[] {
   if (text === '') return [{ message: 'empty user or group' }];
+  // No user or group name may start with `-` (useradd/groupadd refuse them), so
+  // such a value is an option the previous one swallowed: `--gid-owner --suppl-groups`.
+  if (text.startsWith('-')) return [{ message: `\`${text}\` is not a user or group: names cannot start with \`-\` (is an argument missing before it?)` }];
   if (!/^\d/.test(text)) return [];
   const m = /^(0x[0-9a-f]+|\d+)(?:[-:](0x[0-9a-f]+|\d+))?$/i.exec(text);
   if (!m) return [{ message: `\`${text}\` is neither a name nor an id or id range` }];

@@ -55,7 +55,7 @@ export const policy: ExtensionDef = {
     },
     {
       name: 'tunnel-src',
-      args: [{ kind: 'address', label: 'address[/mask]' }],
+      args: [{ kind: 'hostMask', label: 'address[/mask]' }],
       invert: true,
       multi: true,
       // Without --mode the element is in transport mode, where iptables refuses tunnel addresses.
@@ -64,7 +64,7 @@ export const policy: ExtensionDef = {
     },
     {
       name: 'tunnel-dst',
-      args: [{ kind: 'address', label: 'address[/mask]' }],
+      args: [{ kind: 'hostMask', label: 'address[/mask]' }],
       invert: true,
       multi: true,
       // Without --mode the element is in transport mode, where iptables refuses tunnel addresses.

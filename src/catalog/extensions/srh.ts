@@ -5,7 +5,7 @@ function byteField(name: string, summary: string): OptionDef {
 }
 
 function sid(name: string, summary: string): OptionDef {
-  return { name, args: [{ kind: 'address', label: 'addr[/mask]' }], invert: true, summary };
+  return { name, args: [{ kind: 'hostMask', label: 'addr[/mask]' }], invert: true, summary };
 }
 
 export const srh: ExtensionDef = {

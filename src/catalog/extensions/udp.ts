@@ -13,14 +13,14 @@ export const udp: ExtensionDef = {
       // wraps numbers above 65535 (70000 becomes 4464) instead of refusing them.
       name: 'sport',
       aliases: ['source-port'],
-      args: [{ kind: 'portRange', label: 'port[:port]' }],
+      args: [{ kind: 'portRange', label: 'port[:port]', portParser: 'getaddrinfo' }],
       invert: true,
       summary: 'Source port or inclusive port range.',
     },
     {
       name: 'dport',
       aliases: ['destination-port'],
-      args: [{ kind: 'portRange', label: 'port[:port]' }],
+      args: [{ kind: 'portRange', label: 'port[:port]', portParser: 'getaddrinfo' }],
       invert: true,
       summary: 'Destination port or inclusive port range.',
     },
