@@ -9,5 +9,7 @@ const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20'
 
 await Promise.all([
   build({ ...common, entryPoints: [here('./src/extension.ts')], outfile: here('./dist/extension.js'), external: ['vscode'] }),
-  build({ ...common, entryPoints: [here('../server/bin.ts')], outfile: here('./dist/server.js') }),
+  // import.meta.url is only read in the compiled (ES module) server; the bundle finds its worker by __filename.
+  build({ ...common, entryPoints: [here('../server/bin.ts')], outfile: here('./dist/server.js'), logOverride: { 'empty-import-meta': 'silent' } }),
+  build({ ...common, entryPoints: [here('../server/lint-worker-main.ts')], outfile: here('./dist/lint-worker-main.js') }),
 ]);

@@ -8,7 +8,8 @@
 import { splitLines, type ParsedDocument } from '../grammar/document.js';
 import { parseLine } from '../grammar/parser.js';
 import type { LineNode } from '../grammar/syntax.js';
-import type { LintOptions } from '../src/lint-options.js';
+import type { Family } from '../src/catalog/types.js';
+import type { Backend, LintOptions } from '../src/lint-options.js';
 import { lintDocument, type LintResult } from '../src/lint.js';
 import type { Command, Table } from '../src/model/types.js';
 
@@ -87,23 +88,49 @@ export class DocumentState {
 export const QUICK_PATH_MIN_LINES = 2000;
 
 /**
+ * What the last full lint knew about a document's tables, small enough to send
+ * between threads: enough to put one line back in context (lineAnalysis).
+ */
+export interface Outline {
+  version: number;
+  lines: number;
+  family: Family;
+  backend?: Backend;
+  tables: { name: string; header: number; commit?: number; chains: { name: string; builtin: boolean; policy?: string }[] }[];
+}
+
+export function outlineOf(result: LintResult, version: number): Outline {
+  return {
+    version,
+    lines: result.lines.length,
+    family: result.file.family,
+    backend: result.backend,
+    tables: result.file.tables.map((t) => ({
+      name: t.name,
+      header: t.header.line,
+      commit: t.commitLine,
+      chains: [...t.chains.values()].filter((c) => c.declaration).map((c) => ({ name: c.name, builtin: c.builtin, policy: c.policy?.value })),
+    })),
+  };
+}
+
+/**
  * A stand-in analysis for one line of a large document whose full analysis is
- * stale (an edit is waiting for its lint): the line as it is now, inside its
- * table as the last full analysis knew it (header and chain declarations).
- * Line-local answers (the extensions, options and values of the line, the
- * table's chain names) come out right in about a millisecond; answers about
- * the whole table (jump counts, references) need the full analysis.
+ * stale or not at hand (an edit is waiting for its lint, or the lint runs in
+ * the worker): the line as it is now, inside its table as the last full lint
+ * knew it (header and chain declarations, from the outline). Line-local
+ * answers (the extensions, options and values of the line, the table's chain
+ * names) come out right in about a millisecond; answers about the whole table
+ * (jump counts, references) need the full analysis.
  * Returns the analysis and the line's index in it.
  */
-export function lineAnalysis(stale: Analysis, lineText: string, line: number, options: LintOptions): { analysis: Analysis; line: number } {
-  const table = tableOf(stale, Math.min(line, stale.doc.lines.length - 1));
+export function lineAnalysis(outline: Outline, lineText: string, line: number, options: LintOptions): { analysis: Analysis; line: number } {
+  let table: Outline['tables'][number] | undefined;
+  for (const t of outline.tables) if (t.header <= line && (t.commit === undefined || line <= t.commit)) table = t;
   const texts: string[] = [];
   if (table) {
     texts.push(`*${table.name}`);
-    for (const chain of table.chains.values()) {
-      if (!chain.declaration) continue;
-      texts.push(`:${chain.name} ${chain.builtin ? (chain.policy?.value ?? 'ACCEPT') : '-'} [0:0]`);
-    }
+    for (const chain of table.chains) texts.push(`:${chain.name} ${chain.builtin ? (chain.policy ?? 'ACCEPT') : '-'} [0:0]`);
   }
   const at = texts.length;
   texts.push(lineText);
@@ -113,7 +140,7 @@ export function lineAnalysis(stale: Analysis, lineText: string, line: number, op
     texts,
     facts: { bom: false, firstCrlfLine: -1, crlfLines: 0, longLines: [], firstNulLine: -1, missingFinalNewline: false },
   };
-  const result = lintDocument(doc, { ...options, family: options.family ?? stale.result.file.family, backend: options.backend ?? stale.result.backend });
+  const result = lintDocument(doc, { ...options, family: options.family ?? outline.family, backend: options.backend ?? outline.backend });
   return { analysis: { version: -1, result, doc, lineInfo: indexLines(result) }, line: at };
 }
 

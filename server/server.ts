@@ -5,7 +5,7 @@
  * failing request from taking the server down.
  */
 import { fileURLToPath } from 'node:url';
-import { basename } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import {
   createConnection,
   DidChangeConfigurationNotification,
@@ -18,8 +18,8 @@ import {
 } from 'vscode-languageserver/node';
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { toLspDiagnostic } from './convert.js';
-import { DocumentState, lineAnalysis, QUICK_PATH_MIN_LINES, type Analysis } from './document-state.js';
+import { DocumentState, lineAnalysis, QUICK_PATH_MIN_LINES, type Analysis, type Outline, type ParseStats } from './document-state.js';
+import { LintQueue, type LintDone, type LintJob } from './lint-worker.js';
 import { KernelInputs, lintOptionsFor, readSettings, defaultSettings, type ServerSettings } from './settings.js';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features.js';
 
@@ -46,6 +46,15 @@ function fileNameOf(uri: string): string | undefined {
   }
 }
 
+/**
+ * The lint worker's entry point: bundled (CommonJS, one file per entry) it sits beside the bundle; compiled
+ * (ES modules, dist/server/) beside this module.
+ */
+function lintWorkerFile(): string {
+  if (typeof __filename === 'string') return join(dirname(__filename), `lint-worker-main${extname(__filename)}`);
+  return fileURLToPath(new URL('./lint-worker-main.js', import.meta.url));
+}
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const states = new Map<string, DocumentState>();
@@ -61,6 +70,9 @@ export function startServer(connection: Connection): void {
   const settingsReady = new Promise<void>((resolve) => (settingsLoaded = resolve));
   const log = (message: string) => connection.console.error(message);
   const kernels = new KernelInputs(() => void reloadKernels(), log);
+  /** What the last lint of each document knew about its tables, for requests answered from one line. */
+  const outlines = new Map<string, Outline>();
+  const published = new Map<string, ParseStats & { version: number; diagnostics: number }>();
 
   function stateOf(uri: string): DocumentState {
     let state = states.get(uri);
@@ -81,35 +93,39 @@ export function startServer(connection: Connection): void {
   function lineViewOf(uri: string, line: number) {
     const doc = documents.get(uri);
     if (!doc) return undefined;
-    const state = stateOf(uri);
-    const latest = state.latest;
-    if (!latest || state.isFresh(doc.version, optionsGeneration) || latest.doc.lines.length < QUICK_PATH_MIN_LINES) {
+    const outline = outlines.get(uri);
+    if (stateOf(uri).isFresh(doc.version, optionsGeneration) || !outline || outline.lines < QUICK_PATH_MIN_LINES) {
       const analysis = analysisOf(uri);
       return analysis && { analysis, line, quick: false };
     }
     // Completion comes with every keystroke: answer from the line as typed, not after a whole-file lint.
     const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
-    const view = lineAnalysis(latest, text, line, lintOptionsFor(settings, kernels.profiles, fileNameOf(uri)));
+    const view = lineAnalysis(outline, text, line, lintOptionsFor(settings, kernels.profiles, fileNameOf(uri)));
     return { ...view, quick: true };
   }
 
+  function lintJob(uri: string): LintJob | undefined {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const options = lintOptionsFor(settings, kernels.profiles, fileNameOf(uri));
+    return { uri, version: doc.version, generation: optionsGeneration, text: doc.getText(), options, baseDir };
+  }
+
+  function linted(result: LintDone) {
+    const doc = documents.get(result.uri);
+    if (!doc) return;
+    outlines.set(result.uri, result.outline);
+    published.set(result.uri, { version: result.version, ...result.stats, diagnostics: result.diagnostics.length });
+    // An edit or a settings change that arrived meanwhile makes this result stale; its own lint follows.
+    if (doc.version !== result.version || result.generation !== optionsGeneration) return;
+    void connection.sendDiagnostics({ uri: result.uri, version: result.version, diagnostics: result.diagnostics });
+  }
+
+  const queue = new LintQueue(lintWorkerFile(), lintJob, linted, log);
+
   function publish(uri: string) {
     timers.delete(uri);
-    const doc = documents.get(uri);
-    if (!doc) return;
-    const version = doc.version;
-    let analysis: Analysis | undefined;
-    try {
-      analysis = analysisOf(uri);
-    } catch (error) {
-      log(`iptlint: linting ${uri} failed: ${(error as Error).stack ?? String(error)}`);
-      return;
-    }
-    // An edit that arrived while linting makes this result stale; its own timer publishes the next one.
-    if (!analysis || documents.get(uri)?.version !== version) return;
-    const ctx = { uri, lines: analysis.result.lines, baseDir };
-    const diagnostics = analysis.result.diagnostics.map((d) => toLspDiagnostic(d, ctx));
-    void connection.sendDiagnostics({ uri, version, diagnostics });
+    queue.request(uri);
   }
 
   function schedule(uri: string, delay = settings.debounceMs) {
@@ -182,24 +198,27 @@ export function startServer(connection: Connection): void {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     states.delete(e.document.uri);
+    outlines.delete(e.document.uri);
+    published.delete(e.document.uri);
+    queue.close(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onShutdown(() => {
+  connection.onShutdown(async () => {
     for (const t of timers.values()) clearTimeout(t);
     timers.clear();
     kernels.unwatch();
+    await queue.dispose();
   });
 
-  // Not part of LSP: lets tests and the benchmark see how much of a document the last lint re-parsed. Reports
-  // the last analysis as it is (with `stale` when an edit is waiting), without linting for it.
+  // Not part of LSP: lets tests and the benchmark see what the last lint re-parsed (`stale` when an edit is
+  // waiting for its lint) and which version the requests' own analysis is at, without linting for either.
   connection.onRequest('iptlint/documentStats', (params: { uri?: unknown }) => {
     if (typeof params?.uri !== 'string') return null;
     const doc = documents.get(params.uri);
-    const state = states.get(params.uri);
-    const analysis = state?.latest;
-    if (!doc || !state || !analysis) return null;
-    return { version: analysis.version, stale: !state.isFresh(doc.version, optionsGeneration), ...state.lastStats, diagnostics: analysis.result.diagnostics.length };
+    const last = published.get(params.uri);
+    if (!doc || !last) return null;
+    return { ...last, stale: doc.version !== last.version, requestsVersion: states.get(params.uri)?.latest?.version ?? null, threaded: queue.threaded };
   });
 
   registerFeatures({ connection, documents, analysisOf, lineViewOf, settings: () => settings, kernels: () => kernels });

@@ -219,15 +219,66 @@ describe('requests on a large document while an edit waits for its lint', () => 
       expect(onMatch.contents.value).toContain('**-m conntrack** (match)');
       expect(onMatch.range).toEqual({ start: { line, character: typed.indexOf('conntrack') }, end: { line, character: typed.indexOf('conntrack') + 'conntrack'.length } });
       // Nothing so far needed the whole file: the last full analysis is still the one from opening.
-      expect(await slow.connection.sendRequest('iptlint/documentStats', { uri })).toMatchObject({ version: 1, stale: true });
+      expect(await slow.connection.sendRequest('iptlint/documentStats', { uri })).toMatchObject({ version: 1, stale: true, requestsVersion: null, threaded: true });
 
       // A chain's jump count is about the whole table: that hover waits for the full analysis.
       const jumpLine = lines.length - 2;
       const onChain = await slow.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: jumpLine, character: lines[jumpLine].indexOf('SCREEN') + 1 } });
       expect(onChain.contents.value).toContain('1 rule jumps to it (1 with -j).');
-      expect(await slow.connection.sendRequest('iptlint/documentStats', { uri })).toMatchObject({ version: 2, stale: false, parsed: 1 });
+      // The requests' own analysis is now at the edited version; the published lint still waits for its debounce.
+      expect(await slow.connection.sendRequest('iptlint/documentStats', { uri })).toMatchObject({ version: 1, stale: true, requestsVersion: 2 });
     } finally {
       await slow.stop();
+    }
+  });
+});
+
+describe('linting in a worker thread', () => {
+  test('requests are answered while a long lint runs, and its result is published after', async () => {
+    const busy = await startSession({ settings: { debounceMs: 0 } });
+    try {
+      const uri = fileUri('/tmp/iptlint-lsp/worker/rules.v4');
+      const rules = Array.from({ length: 20000 }, (_, i) => `-A INPUT -p tcp -s 10.${i >> 16}.${(i >> 8) & 255}.${i & 255} --dport ${1 + (i % 60000)} -m comment --comment "rule ${i}" -j ACCEPT`);
+      const lines = ['*filter', ':INPUT ACCEPT [0:0]', ...rules, 'COMMIT'];
+      await busy.open(uri, `${lines.join('\n')}\n`);
+      await busy.diagnosticsFor(uri);
+
+      const line = 10002;
+      const typed = '-A INPUT -j LOG --log-level ';
+      const order: string[] = [];
+      const before = busy.published.length;
+      await busy.change(uri, [{ range: { start: { line, character: 0 }, end: { line, character: lines[line].length } }, text: typed }]);
+      const completion = busy.connection
+        .sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line, character: typed.length } })
+        .then((items) => {
+          order.push('completion');
+          return items;
+        });
+      const diagnostics = busy.waitFor(() => busy.published.slice(before).find((p) => p.uri === uri && p.version === 2), 'diagnostics for v2').then((p) => {
+        order.push('diagnostics');
+        return p;
+      });
+      const [items, published] = await Promise.all([completion, diagnostics]);
+      expect(items.map((i) => i.label)).toEqual(['emerg', 'alert', 'crit', 'error', 'warning', 'notice', 'info', 'debug', 'panic']);
+      // The half-typed rule is what the new lint reports.
+      expect(published.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['IPT114', line]]);
+      expect(order).toEqual(['completion', 'diagnostics']);
+      expect(await busy.connection.sendRequest('iptlint/documentStats', { uri })).toMatchObject({ version: 2, stale: false, parsed: 1, threaded: true });
+    } finally {
+      await busy.stop();
+    }
+  });
+
+  test('without a worker file the server lints in its own thread and says so', async () => {
+    const alone = await startSession({ settings: { debounceMs: 0 }, noWorker: true });
+    try {
+      const uri = fileUri('/tmp/iptlint-lsp/noworker/rules.v4');
+      await alone.open(uri, '*filter\n-A INPUT -j NOPE\nCOMMIT\n');
+      expect((await alone.diagnosticsFor(uri)).diagnostics.map((d) => d.code)).toEqual(['IPT304']);
+      expect(await alone.connection.sendRequest('iptlint/documentStats', { uri })).toMatchObject({ version: 1, threaded: false });
+      await alone.waitFor(() => alone.messages.find((m) => m.message.includes('no lint worker at')), 'the fallback message');
+    } finally {
+      await alone.stop();
     }
   });
 });

@@ -36,26 +36,25 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const bundles = new Map<string, Promise<string>>();
 
-/** Bundles an entry point once per test file into a temporary directory. */
-export function serverBundle(entry = 'server/bin.ts'): Promise<string> {
-  let bundled = bundles.get(entry);
+/**
+ * Bundles an entry point once per test file into a temporary directory, with
+ * the lint worker beside it as the extension ships it (unless `worker` is false,
+ * to exercise the server's fallback to linting in its own thread).
+ */
+export function serverBundle(entry = 'server/bin.ts', worker = true): Promise<string> {
+  const key = `${entry}:${worker}`;
+  let bundled = bundles.get(key);
   if (bundled) return bundled;
   bundled = (async () => {
     const dir = mkdtempSync(join(tmpdir(), 'iptlint-lsp-'));
     const outfile = join(dir, 'server.cjs');
-    await build({
-      entryPoints: [join(ROOT, entry)],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      outfile,
-      logLevel: 'silent',
-    });
+    const options = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' } as const;
+    await build({ ...options, entryPoints: [join(ROOT, entry)], outfile });
+    if (worker) await build({ ...options, entryPoints: [join(ROOT, 'server/lint-worker-main.ts')], outfile: join(dir, 'lint-worker-main.cjs') });
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     return outfile;
   })();
-  bundles.set(entry, bundled);
+  bundles.set(key, bundled);
   return bundled;
 }
 
@@ -69,6 +68,8 @@ export interface SessionOptions {
   /** What to run: the server's own entry point (default) or the CLI's, with its arguments. */
   entry?: string;
   args?: string[];
+  /** Bundle without the lint worker. */
+  noWorker?: boolean;
 }
 
 export class Session {
@@ -190,7 +191,7 @@ export const CLIENT_CAPABILITIES: ClientCapabilities = {
 };
 
 export async function startSession(options: SessionOptions = {}): Promise<Session> {
-  const bundle = await serverBundle(options.entry);
+  const bundle = await serverBundle(options.entry, !options.noWorker);
   const proc = spawn(process.execPath, [bundle, ...(options.args ?? ['--stdio'])], { stdio: 'pipe', cwd: options.rootDir ?? ROOT });
   const connection = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const session = new Session(proc, connection, options.settings ?? {});

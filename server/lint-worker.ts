@@ -1,0 +1,173 @@
+/**
+ * Whole-file linting off the server's main thread. A lint of a large ruleset
+ * takes seconds; in a worker thread it no longer holds up hover, completion
+ * or the next edit. One lint runs at a time; documents waiting for a lint
+ * coalesce to their newest version, and a result that an edit overtook is
+ * dropped (that edit's own lint follows). When no worker can be started, the
+ * same code runs in the main thread.
+ */
+import { existsSync } from 'node:fs';
+import { Worker, type MessagePort } from 'node:worker_threads';
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import type { LintOptions } from '../src/lint-options.js';
+import { toLspDiagnostic } from './convert.js';
+import { DocumentState, outlineOf, type Outline, type ParseStats } from './document-state.js';
+
+export interface LintJob {
+  uri: string;
+  version: number;
+  /** Settings generation: a result linted with older settings is not published. */
+  generation: number;
+  text: string;
+  options: LintOptions;
+  baseDir: string;
+}
+
+export interface LintDone {
+  uri: string;
+  version: number;
+  generation: number;
+  diagnostics: LspDiagnostic[];
+  outline: Outline;
+  stats: ParseStats;
+}
+
+type ToWorker = { type: 'lint'; job: LintJob } | { type: 'close'; uri: string };
+type FromWorker = { type: 'done'; done: LintDone } | { type: 'failed'; uri: string; error: string };
+
+/** Per-document parse caches and the lint itself; lives in the worker (or the main thread as a fallback). */
+export class Linter {
+  private states = new Map<string, DocumentState>();
+
+  lint(job: LintJob): LintDone {
+    let state = this.states.get(job.uri);
+    if (!state) {
+      state = new DocumentState(job.uri);
+      this.states.set(job.uri, state);
+    }
+    const analysis = state.analyse(job.text, job.version, job.options, job.generation);
+    const ctx = { uri: job.uri, lines: analysis.result.lines, baseDir: job.baseDir };
+    return {
+      uri: job.uri,
+      version: job.version,
+      generation: job.generation,
+      diagnostics: analysis.result.diagnostics.map((d) => toLspDiagnostic(d, ctx)),
+      outline: outlineOf(analysis.result, job.version),
+      stats: state.lastStats,
+    };
+  }
+
+  close(uri: string): void {
+    this.states.delete(uri);
+  }
+}
+
+/** The worker's side of the channel. */
+export function serveLintWorker(port: MessagePort): void {
+  const linter = new Linter();
+  port.on('message', (message: ToWorker) => {
+    if (message.type === 'close') {
+      linter.close(message.uri);
+      return;
+    }
+    let reply: FromWorker;
+    try {
+      reply = { type: 'done', done: linter.lint(message.job) };
+    } catch (error) {
+      reply = { type: 'failed', uri: message.job.uri, error: (error as Error)?.stack ?? String(error) };
+    }
+    port.postMessage(reply);
+  });
+}
+
+/** The main thread's side: queues documents, runs one lint at a time, reports results. */
+export class LintQueue {
+  private worker?: Worker;
+  private inFlight?: string;
+  private pending = new Set<string>();
+  private local?: Linter;
+  private stopped = false;
+
+  constructor(
+    workerFile: string | undefined,
+    /** The job for a document now, or undefined when it is closed. */
+    private readonly take: (uri: string) => LintJob | undefined,
+    private readonly done: (result: LintDone) => void,
+    private readonly log: (message: string) => void,
+  ) {
+    if (workerFile && existsSync(workerFile)) this.startWorker(workerFile);
+    else this.log(`iptlint: no lint worker at ${workerFile}; linting in the server thread`);
+  }
+
+  /** True when lints run in a worker thread. */
+  get threaded(): boolean {
+    return this.worker !== undefined;
+  }
+
+  private startWorker(file: string) {
+    try {
+      const worker = new Worker(file);
+      worker.on('message', (message: FromWorker) => {
+        this.inFlight = undefined;
+        if (message.type === 'done') this.done(message.done);
+        else this.log(`iptlint: linting ${message.uri} failed: ${message.error}`);
+        this.pump();
+      });
+      worker.on('error', (error) => this.workerLost(`failed: ${error.stack ?? error.message}`));
+      worker.on('exit', (code) => this.workerLost(`exited with status ${code}`));
+      this.worker = worker;
+    } catch (error) {
+      this.log(`iptlint: cannot start the lint worker (${(error as Error).message}); linting in the server thread`);
+    }
+  }
+
+  private workerLost(why: string) {
+    if (!this.worker || this.stopped) return;
+    this.worker = undefined;
+    this.log(`iptlint: the lint worker ${why}; linting in the server thread from now on`);
+    if (this.inFlight) this.pending.add(this.inFlight);
+    this.inFlight = undefined;
+    this.pump();
+  }
+
+  request(uri: string): void {
+    this.pending.add(uri);
+    this.pump();
+  }
+
+  close(uri: string): void {
+    this.pending.delete(uri);
+    this.worker?.postMessage({ type: 'close', uri } satisfies ToWorker);
+    this.local?.close(uri);
+  }
+
+  private pump() {
+    if (this.inFlight || this.stopped) return;
+    for (const uri of this.pending) {
+      this.pending.delete(uri);
+      const job = this.take(uri);
+      if (!job) continue;
+      if (this.worker) {
+        this.inFlight = uri;
+        this.worker.postMessage({ type: 'lint', job } satisfies ToWorker);
+        return;
+      }
+      this.local ??= new Linter();
+      try {
+        this.done(this.local.lint(job));
+      } catch (error) {
+        this.log(`iptlint: linting ${uri} failed: ${(error as Error)?.stack ?? String(error)}`);
+      }
+      // One lint per turn of the event loop, so requests and edits get in between.
+      if (this.pending.size > 0) setImmediate(() => this.pump());
+      return;
+    }
+  }
+
+  async dispose(): Promise<void> {
+    this.stopped = true;
+    this.pending.clear();
+    await this.worker?.terminate();
+    this.worker = undefined;
+  }
+}
