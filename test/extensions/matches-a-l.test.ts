@@ -289,6 +289,18 @@ const CASES: ExtCase[] = [
   { ext: 'limit', rule: '-A INPUT -m limit --limit-burst 10001', expect: ['IPT202 2:33-37 error'] },
   // negated limit: nft rejects (limit: option "--limit" cannot be inverted.); legacy rejects (limit: option "--limit" cannot be inverted.)
   { ext: 'limit', rule: '-A INPUT -m limit ! --limit 3/s', expect: ['IPT206 2:19-19 error'] },
+  // port above 65535: this kernel has no ip_vs, so only userspace parsing decides (a rejection for the missing module alone counts as accepted); getaddrinfo cuts the number to 16 bits
+  { ext: 'ipvs', rule: '-A INPUT -m ipvs --vport 65536', absent: 'this kernel has no ip_vs', expect: ['IPT209 2:26-30 warning'] },
+  // negative as a 32-bit int: nft rejects (Port "2147483648" does not resolve to anything.); legacy rejects (same)
+  { ext: 'conntrack', rule: '-A INPUT -m conntrack --ctorigsrcport 2147483648', expect: ['IPT202 2:39-48 error'] },
+  // cut to 16 bits: nft accepts; legacy accepts
+  { ext: 'conntrack', rule: '-A INPUT -m conntrack --ctorigsrcport 65536', expect: ['IPT209 2:39-43 warning'] },
+  // bit kept in 16 bits (65536 is bit 0): nft accepts; legacy accepts
+  { ext: 'connlabel', rule: '-A INPUT -m connlabel --label 65536', expect: ['IPT209 2:31-35 warning'] },
+  // 65664 is bit 128: nft rejects (RULE_APPEND failed (Numerical result out of range)); legacy rejects (line 3 failed)
+  { ext: 'connlabel', rule: '-A INPUT -m connlabel --label 65664', expect: ['IPT202 2:31-35 error'] },
+  // mask beyond 32 bits: nft rejects (connlimit: bad value for option "--connlimit-mask", neither a valid network mask nor valid CIDR (0-32).); legacy rejects (same)
+  { ext: 'connlimit', rule: '-A INPUT -m connlimit --connlimit-above 2 --connlimit-mask 4294967296', expect: ['IPT202 2:60-69 error'] },
 ];
 
 /**
@@ -305,9 +317,6 @@ const KNOWN_GAPS: KnownGap[] = [
   // tcp bit on udp: nft rejects (line 2: RULE_APPEND failed (Invalid argument): rule in chain INPUT); legacy rejects (iptables-restore: line 3 failed)
   // iptlint today: no findings
   { ext: 'ecn', rule: '-A INPUT -p udp -m ecn --ecn-tcp-cwr', want: 'error', reason: 'the kernel refuses --ecn-tcp-cwr/--ecn-tcp-ece unless the rule is -p tcp; the catalog knows no per-option protocol', owner: 'src/catalog/extensions/ecn.ts' },
-  // port above 65535: this kernel has no ip_vs, so only userspace parsing decides (a rejection for the missing module alone counts as accepted); nft rejects (Warning: Extension ipvs revision 0 not supported, missing kernel module? / line 2: RULE_APPEND failed (No such file or directory): rule in chain INPUT); legacy rejects (Warning: Extension ipvs revision 0 not supported, missing kernel module? / iptables-restore: line 3 failed)
-  // iptlint today: IPT202 2:26-30 error
-  { ext: 'ipvs', rule: '-A INPUT -m ipvs --vport 65536', absent: 'this kernel has no ip_vs', want: 'no-error', reason: 'iptables reads --vport (XTTYPE_PORT) through getaddrinfo, which takes the number without a 65535 bound; userspace accepts it and only the missing ip_vs module fails the load here', owner: 'src/catalog/extensions/ipvs.ts' },
 ];
 
 describe('matches a-l: one rule per case, exact findings', () => {

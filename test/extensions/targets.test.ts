@@ -343,6 +343,22 @@ const CASES: ExtCase[] = [
   { ext: 'standard', rule: '-A FOO -j FOO', pre: [':FOO - [0:0]', '-A INPUT -j FOO'], expect: ['IPT305 4:11-13 error'] },
   // option for a verdict: nft rejects (unknown option "--verbose-ish"); legacy rejects (unknown option "--verbose-ish")
   { ext: 'standard', rule: '-A INPUT -j ACCEPT --verbose-ish', expect: ['IPT113 2:20-32 error'] },
+  // port without -p: nft rejects (Need TCP, UDP, SCTP or DCCP with port specification); legacy rejects (Need TCP, UDP, SCTP or DCCP with port specification)
+  { ext: 'DNAT', rule: '-A PREROUTING -j DNAT --to-destination 10.0.0.2:8080', table: 'nat', expect: ['IPT202 2:49-52 error'] },
+  // ports without -p: nft rejects (Need TCP, UDP, SCTP or DCCP with port specification); legacy rejects (Need TCP, UDP, SCTP or DCCP with port specification)
+  { ext: 'MASQUERADE', rule: '-A POSTROUTING -j MASQUERADE --to-ports 1024', table: 'nat', expect: ['IPT202 2:41-44 error'] },
+  // /base port: nft accepts; legacy accepts (MASQUERADE keeps no base port, so it is dropped)
+  { ext: 'MASQUERADE', rule: '-A POSTROUTING -p tcp -j MASQUERADE --to-ports 42-1234/567', table: 'nat', expect: ['IPT209 2:55-58 warning'] },
+  // prefix 33 read as the netmask 0.0.0.33: nft accepts; legacy accepts
+  { ext: 'NETMAP', rule: '-A PREROUTING -j NETMAP --to 192.168.0.0/33', table: 'nat', expect: ['IPT209 2:42-43 warning'] },
+  // mask beyond 32 bits: nft rejects (NETMAP: bad value for option "--to", neither a valid network mask nor valid CIDR (0-32).); legacy rejects (same)
+  { ext: 'NETMAP', rule: '-A PREROUTING -j NETMAP --to 192.168.0.0/4294967296', table: 'nat', expect: ['IPT202 2:42-51 error'] },
+  // ports without -p: nft rejects (Need TCP, UDP, SCTP or DCCP with port specification); legacy rejects (Need TCP, UDP, SCTP or DCCP with port specification)
+  { ext: 'REDIRECT', rule: '-A PREROUTING -j REDIRECT --to-ports 3128', table: 'nat', expect: ['IPT202 2:38-41 error'] },
+  // /base port: nft rejects (Shifted portmap ranges not supported with this kernel); legacy rejects (Shifted portmap ranges not supported with this kernel)
+  { ext: 'REDIRECT', rule: '-A PREROUTING -p tcp -j REDIRECT --to-ports 42-1234/567', table: 'nat', expect: ['IPT202 2:52-55 error'] },
+  // ports without -p: nft rejects (Need TCP, UDP, SCTP or DCCP with port specification); legacy rejects (Need TCP, UDP, SCTP or DCCP with port specification)
+  { ext: 'SNAT', rule: '-A POSTROUTING -j SNAT --to-source 192.0.2.1:1000-2000', table: 'nat', expect: ['IPT202 2:46-54 error'] },
 ];
 
 /**
@@ -350,24 +366,9 @@ const CASES: ExtCase[] = [
  * is open and turns red once it is fixed: then move the case to CASES with its exact findings.
  */
 const KNOWN_GAPS: KnownGap[] = [
-  // port without -p: nft rejects (Need TCP, UDP, SCTP or DCCP with port specification); legacy rejects (Need TCP, UDP, SCTP or DCCP with port specification)
-  // iptlint today: IPT202 2:40-52 error, IPT202 2:49-52 error
-  { ext: 'DNAT', rule: '-A PREROUTING -j DNAT --to-destination 10.0.0.2:8080', table: 'nat', want: 'exact', expect: ['IPT202 2:49-52 error'], reason: 'the right finding, reported twice: the natRange/natPorts parser in values.ts already requires a port protocol, and the validate hooks natRangeNeedsPortProtocol/natPortsNeedPortProtocol (used by DNAT, SNAT, MASQUERADE, REDIRECT) report it again', owner: 'src/catalog/extensions/SNAT.ts' },
   // tcp option without -p tcp: nft rejects (line 2: RULE_APPEND failed (Invalid argument): rule in chain POSTROUTING); legacy rejects (iptables-restore: line 3 failed)
   // iptlint today: no findings
   { ext: 'ECN', rule: '-A POSTROUTING -j ECN --ecn-tcp-remove', table: 'mangle', want: 'error', reason: 'the kernel refuses the TCP operations of ECN (--ecn-tcp-remove, --ecn-tcp-cwr, --ecn-tcp-ece) unless the rule is -p tcp', owner: 'src/catalog/extensions/ECN-target.ts' },
-  // ports without -p: nft rejects (Need TCP, UDP, SCTP or DCCP with port specification); legacy rejects (Need TCP, UDP, SCTP or DCCP with port specification)
-  // iptlint today: IPT202 2:41-44 error, IPT202 2:41-44 error
-  { ext: 'MASQUERADE', rule: '-A POSTROUTING -j MASQUERADE --to-ports 1024', table: 'nat', want: 'exact', expect: ['IPT202 2:41-44 error'], reason: 'the right finding, reported twice: the natRange/natPorts parser in values.ts already requires a port protocol, and the validate hooks natRangeNeedsPortProtocol/natPortsNeedPortProtocol (used by DNAT, SNAT, MASQUERADE, REDIRECT) report it again', owner: 'src/catalog/extensions/SNAT.ts' },
-  // prefix 33: nft accepts; legacy accepts
-  // iptlint today: IPT202 2:42-43 error
-  { ext: 'NETMAP', rule: '-A PREROUTING -j NETMAP --to 192.168.0.0/33', table: 'nat', want: 'no-error', reason: 'both binaries load --to 192.168.0.0/33; iptlint calls the prefix invalid', owner: 'src/catalog/extensions/NETMAP.ts' },
-  // ports without -p: nft rejects (Need TCP, UDP, SCTP or DCCP with port specification); legacy rejects (Need TCP, UDP, SCTP or DCCP with port specification)
-  // iptlint today: IPT202 2:38-41 error, IPT202 2:38-41 error
-  { ext: 'REDIRECT', rule: '-A PREROUTING -j REDIRECT --to-ports 3128', table: 'nat', want: 'exact', expect: ['IPT202 2:38-41 error'], reason: 'the right finding, reported twice: the natRange/natPorts parser in values.ts already requires a port protocol, and the validate hooks natRangeNeedsPortProtocol/natPortsNeedPortProtocol (used by DNAT, SNAT, MASQUERADE, REDIRECT) report it again', owner: 'src/catalog/extensions/SNAT.ts' },
-  // ports without -p: nft rejects (Need TCP, UDP, SCTP or DCCP with port specification); legacy rejects (Need TCP, UDP, SCTP or DCCP with port specification)
-  // iptlint today: IPT202 2:36-54 error, IPT202 2:46-54 error
-  { ext: 'SNAT', rule: '-A POSTROUTING -j SNAT --to-source 192.0.2.1:1000-2000', table: 'nat', want: 'exact', expect: ['IPT202 2:46-54 error'], reason: 'the right finding, reported twice: the natRange/natPorts parser in values.ts already requires a port protocol, and the validate hooks natRangeNeedsPortProtocol/natPortsNeedPortProtocol (used by DNAT, SNAT, MASQUERADE, REDIRECT) report it again', owner: 'src/catalog/extensions/SNAT.ts' },
   // filter table: nft accepts; legacy rejects (iptables-restore: line 3 failed)
   // iptlint today: IPT302 2:13-17 error
   { ext: 'TRACE', rule: '-A INPUT -j TRACE', want: 'no-error', reason: 'only the legacy backend refuses TRACE outside raw (nft accepts it), so this deserves a warning, not an error', owner: 'src/checks/chains.ts' },
