@@ -35,6 +35,8 @@ describe('extension manifest', () => {
     expect(extension).toContain("path.join('dist', 'server.js')");
     const build = readFileSync(clientFile('esbuild.mjs'), 'utf8');
     expect(build).toContain("'../server/bin.ts'");
+    // The server finds its lint worker beside itself; without it, it lints in its own thread.
+    expect(build).toContain("outfile: here('./dist/lint-worker-main.js')");
   });
 
   test('the settings the issue names are contributed, each with a description, and the server accepts their defaults', () => {
