@@ -587,6 +587,14 @@ describe('entry values', () => {
     ['target', 'NETMAP', 'to', '192.168.0.0/33', 'warning'],
     ['target', 'NETMAP', 'to', 'dead::/129', 'error', 'ipv6'],
     ['match', 'time', 'timestart', '01:02:4294967296', 'warning'],
+    // dst/hbh options: strtoul base 0 (a sign is fine), refused only on overflow or junk; 8 bits kept
+    ['match', 'dst', 'dst-opts', '1:2,5', 'ok', 'ipv6'],
+    ['match', 'dst', 'dst-opts', '-1', 'warning', 'ipv6'],
+    ['match', 'dst', 'dst-opts', '18446744073709551615', 'warning', 'ipv6'],
+    ['match', 'dst', 'dst-opts', '18446744073709551616', 'error', 'ipv6'],
+    ['match', 'dst', 'dst-opts', '1:2:3', 'error', 'ipv6'],
+    ['match', 'dst', 'dst-opts', '1:0x', 'error', 'ipv6'],
+    ['match', 'hbh', 'hbh-opts', '1:-1', 'warning', 'ipv6'],
   ];
   it.each(entryCases)('%s %s --%s %j: %s (%s, -p %s)', (type, ext, option, text, want, family = 'ipv4', protocol) => {
     const def = type === 'match' ? findMatch(ext, family) : findTarget(ext, family);

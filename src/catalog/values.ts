@@ -104,9 +104,10 @@ const U64 = (1n << 64n) - 1n;
 /**
  * C strtoul exactly, for the parsers that keep its 64-bit result and then cut
  * it to a narrower C type: a minus sign negates modulo 2^64 and an overflow
- * saturates at ULONG_MAX, as glibc does. `end` equals `from` when no digit was read.
+ * saturates at ULONG_MAX (with `overflow`, glibc's ERANGE), as glibc does.
+ * `end` equals `from` when no digit was read.
  */
-export function cStrtoulExact(text: string, from: number, base: 0 | 10 | 16): { value: bigint; end: number } {
+export function cStrtoulExact(text: string, from: number, base: 0 | 10 | 16): { value: bigint; end: number; overflow?: boolean } {
   let i = from;
   while (isSpace(text[i])) i++;
   let negative = false;
@@ -128,7 +129,7 @@ export function cStrtoulExact(text: string, from: number, base: 0 | 10 | 16): { 
     if (value > U64) overflow = true;
   }
   if (i === digitsStart) return { value: 0n, end: from };
-  if (overflow) return { value: U64, end: i };
+  if (overflow) return { value: U64, end: i, overflow: true };
   return { value: negative ? (U64 + 1n - value) & U64 : value, end: i };
 }
 

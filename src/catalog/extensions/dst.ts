@@ -1,13 +1,16 @@
 import type { ExtensionDef, ValueProblem, ValueSpec } from '../types.js';
+import { cStrtoulExact } from '../values.js';
 
 // ip6t_opts keeps at most 16 option specs.
 const OPTS_MAX = 16;
 
-function parseNumber(text: string): number | undefined {
-  if (/^0x[0-9a-f]+$/i.test(text)) return parseInt(text.slice(2), 16);
-  if (/^0[0-7]*$/.test(text)) return parseInt(text, 8);
-  if (/^[1-9]\d*$/.test(text)) return Number(text);
-  return undefined;
+/** strtoul base 0 as libip6t_dst reads each number: the whole text, no overflow; only the low 8 bits are kept. */
+function parseNumber(text: string): { low: number; big: boolean } | string {
+  const n = cStrtoulExact(text, 0, 0);
+  if (n.end === 0) return 'no digits';
+  if (n.overflow) return 'does not fit in 64 bits';
+  if (n.end !== text.length) return 'unexpected characters after the number';
+  return { low: Number(n.value & 0xffn), big: n.value > 0xffn };
 }
 
 /**
@@ -21,16 +24,18 @@ export function validateIpv6Options(text: string): ValueProblem[] {
   let start = 0;
   items.forEach((item, i) => {
     const end = start + item.length;
-    const [type, length, extra] = item.split(':');
-    const t = parseNumber(type!);
-    const l = length === undefined ? 0 : parseNumber(length);
-    if (t === undefined || l === undefined || extra !== undefined) {
-      problems.push({ message: `\`${item}\` is not type[:length]`, start, end });
+    const colon = item.indexOf(':');
+    const type = colon < 0 ? item : item.slice(0, colon);
+    const length = colon < 0 ? undefined : item.slice(colon + 1);
+    const t = parseNumber(type);
+    const l = length === undefined ? { low: 0, big: false } : parseNumber(length);
+    if (typeof t === 'string' || typeof l === 'string') {
+      problems.push({ message: `\`${item}\` is not type[:length]: ${typeof t === 'string' ? t : l}`, start, end });
     } else if (length !== undefined && i === OPTS_MAX - 1) {
       problems.push({ message: 'the last of 16 options cannot carry a length', start, end });
-    } else if (length !== undefined && (t & 0xff) === 0) {
+    } else if (length !== undefined && t.low === 0) {
       problems.push({ message: 'option 0 (Pad1) has no length', start, end });
-    } else if (t > 255 || l > 255) {
+    } else if (t.big || l.big) {
       problems.push({ message: `\`${item}\`: only the low 8 bits are used`, severity: 'warning', start, end });
     }
     start = end + 1;
