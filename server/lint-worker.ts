@@ -32,6 +32,9 @@ export interface LintDone {
   stats: ParseStats;
 }
 
+/** Workers started after the first one dies, before linting moves into the server thread. */
+const MAX_RESTARTS = 3;
+
 type ToWorker = { type: 'lint'; job: LintJob } | { type: 'close'; uri: string };
 type FromWorker = { type: 'done'; done: LintDone } | { type: 'failed'; uri: string; error: string };
 
@@ -87,9 +90,10 @@ export class LintQueue {
   private pending = new Set<string>();
   private local?: Linter;
   private stopped = false;
+  private restarts = 0;
 
   constructor(
-    workerFile: string | undefined,
+    private readonly workerFile: string | undefined,
     /** The job for a document now, or undefined when it is closed. */
     private readonly take: (uri: string) => LintJob | undefined,
     private readonly done: (result: LintDone) => void,
@@ -124,9 +128,17 @@ export class LintQueue {
   private workerLost(why: string) {
     if (!this.worker || this.stopped) return;
     this.worker = undefined;
-    this.log(`iptlint: the lint worker ${why}; linting in the server thread from now on`);
-    if (this.inFlight) this.pending.add(this.inFlight);
+    const culprit = this.inFlight;
     this.inFlight = undefined;
+    // A document that takes the worker down (out of memory on a huge file) would take the server down in
+    // its own thread: it is not linted again until it changes. A fresh worker serves the others.
+    this.log(`iptlint: the lint worker ${why}${culprit ? ` while linting ${culprit}; that document is not linted again until it changes` : ''}`);
+    this.restarts++;
+    if (this.restarts <= MAX_RESTARTS && this.workerFile) {
+      this.startWorker(this.workerFile);
+    } else {
+      this.log('iptlint: the lint worker failed too often; linting in the server thread from now on');
+    }
     this.pump();
   }
 
