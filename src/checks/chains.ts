@@ -377,15 +377,18 @@ function checkPlacement(ctx: CheckContext, table: Table, chainName: string, hook
   const anchor = ext.name ?? ext.options[0]?.token;
   if (!anchor) return;
   const what = `${def.type === 'target' ? 'target' : 'match'} ${def.name}`;
+  // Restrictions that only iptables-legacy enforces are errors only when the backend is known to be legacy.
+  const severity = def.restrictionsLegacyOnly && ctx.backend !== 'legacy' ? 'warning' : undefined;
+  const legacyNote = def.restrictionsLegacyOnly ? ' (iptables-legacy refuses it; iptables-nft accepts it)' : '';
   if (def.tables?.length && !(def.tables as readonly string[]).includes(table.name)) {
-    ctx.reporter.report('IPT302', span(rule.line, anchor), `${what} is only valid in the ${def.tables.join(' or ')} table, not in ${table.name}`);
+    ctx.reporter.report('IPT302', span(rule.line, anchor), `${what} is only valid in the ${def.tables.join(' or ')} table, not in ${table.name}${legacyNote}`, { severity });
     return;
   }
   if (!def.hooks?.length || !hooks) return;
   const badMask = hooks & ~maskOf(def.hooks);
   if (badMask === 0) return;
   const via = chainName in HOOK_OF_CHAIN ? '' : ` (chain ${chainName} is reached from ${hookNames(hooks).join(', ')})`;
-  ctx.reporter.report('IPT303', span(rule.line, anchor), `${what} is only valid in ${def.hooks.join(', ')}, not in ${hookNames(badMask).join(', ')}${via}`);
+  ctx.reporter.report('IPT303', span(rule.line, anchor), `${what} is only valid in ${def.hooks.join(', ')}, not in ${hookNames(badMask).join(', ')}${via}${legacyNote}`, { severity });
 }
 
 

@@ -200,7 +200,10 @@ function checkProtocol(ctx: CheckContext, rule: Rule, ext: ExtensionUse) {
   const choices = def.protocols.map((p) => `-p ${p}`).join(' or ');
   const why = !rule.protocol ? 'the rule has no -p' : negated ? '-p is negated' : `the rule is -p ${rule.protocol.value?.value}`;
   const line = rule.line;
-  ctx.reporter.report('IPT208', { line, start: ext.name.start, end: ext.name.end }, `${def.name} needs ${choices} before it (${why})`, {
+  // `! -p tcp -m tcp` loads with iptables-nft, which checks the protocol itself; iptables-legacy refuses it.
+  const onlyLegacyRefuses = negated && given !== undefined && wanted.includes(given);
+  ctx.reporter.report('IPT208', { line, start: ext.name.start, end: ext.name.end }, `${def.name} needs ${choices} before it (${why}${onlyLegacyRefuses ? '; iptables-legacy refuses this, iptables-nft accepts it' : ''})`, {
+    severity: onlyLegacyRefuses && ctx.backend !== 'legacy' ? 'warning' : undefined,
     fixes: !rule.protocol && ext.keyword
       ? [{ title: `Add -p ${def.protocols[0]}`, edits: [{ line, start: ext.keyword.start, end: ext.keyword.start, newText: `-p ${def.protocols[0]} ` }] }]
       : undefined,

@@ -218,7 +218,8 @@ function checkText(ctx: CheckContext): void {
   }
   for (let line = 0; line < doc.lines.length; line++) {
     const node = doc.lines[line];
-    if (node.kind !== 'rule') continue;
+    // Only a line with a quote can hold an unterminated one, only a long line a long argument.
+    if (node.kind !== 'rule' || (doc.texts[line].length <= MAX_ARGUMENT_BYTES / 4 && doc.texts[line].indexOf('"') < 0)) continue;
     for (const arg of node.args) {
       if (arg.unterminated) {
         reporter.report('IPT111', { line, start: arg.start, end: arg.end }, 'unterminated quote: iptables-restore takes the rest of the line as this one argument', {

@@ -71,7 +71,13 @@ OPTIONS
     --kernel-release RELEASE
         The target kernel release, where the inputs do not say it.
     --no-kernel
-        Skip the kernel-module checks.
+        Skip the kernel-module checks. Without this and without any kernel
+        input, iptlint checks against the running kernel (/proc/config.gz,
+        /boot/config-RELEASE, /lib/modules/RELEASE) and says which files it
+        used, or why it skipped.
+    --sysroot DIR
+        Look for the running kernel's files under DIR instead of / (a
+        mounted image or container root). Also IPTLINT_SYSROOT.
     --no-autoload
         The host cannot load modules on demand (containers,
         modules_disabled=1): modules that are not loaded are errors.
@@ -123,6 +129,8 @@ EXIT STATUS
 
 ENVIRONMENT
     NO_COLOR    when set (to anything), no colours.
+    IPTLINT_SYSROOT
+                as --sysroot.
 
     With --format text on a terminal, a progress line is shown on standard
     error once a run has taken more than a second.

@@ -23,7 +23,7 @@ import { summaryLine } from './format/text.js';
 import type { FileReport, Report } from './format/types.js';
 import { HELP } from './help.js';
 import { expandWithConfig, ExcludeMatcher } from './select.js';
-import { loadIpsets, loadKernelProfiles } from './kernel-inputs.js';
+import { detectRunningKernel, loadIpsets, loadKernelProfiles, type RunningKernel } from './kernel-inputs.js';
 import { runModulesCommand } from './modules-command.js';
 
 export interface Io {
@@ -58,6 +58,7 @@ const OPTIONS = {
   modules: { type: 'string', multiple: true },
   'kernel-release': { type: 'string', multiple: true },
   'no-kernel': { type: 'boolean' },
+  sysroot: { type: 'string' },
   'no-autoload': { type: 'boolean' },
   ipsets: { type: 'string' },
   'iptables-version': { type: 'string' },
@@ -126,6 +127,8 @@ class Progress {
 interface Settings {
   config?: Config;
   options: LintOptions;
+  /** Which running-kernel files were used, or why the kernel checks were skipped: said once. */
+  kernelNote?: string;
   failureThreshold: Severity;
   maxWarnings?: number;
 }
@@ -141,7 +144,16 @@ class SettingsCache {
   constructor(
     private readonly values: Values,
     private readonly cwd: string,
+    private readonly sysroot?: string,
   ) {}
+
+  private running?: Promise<RunningKernel>;
+
+  /** The running kernel, read once per run; `--sysroot` (or IPTLINT_SYSROOT) points at another root file system. */
+  runningKernel(): Promise<RunningKernel> {
+    this.running ??= detectRunningKernel(this.sysroot ?? '/');
+    return this.running;
+  }
 
   get(config: Config | undefined): Promise<Settings> {
     let s = this.byConfig.get(config);
@@ -157,6 +169,7 @@ class SettingsCache {
     const cwd = this.cwd;
     const cliKernel = (v['kernel-config']?.length ?? 0) + (v.modules?.length ?? 0) + (v['kernel-release']?.length ?? 0) > 0;
     let kernels: KernelProfile[] | undefined;
+    let kernelNote: string | undefined;
     if (!v['no-kernel'] && (cliKernel || config?.kernel.enabled !== false)) {
       // Flags name the target kernel for every file; otherwise each config names it, relative to itself.
       const inputs = cliKernel
@@ -166,6 +179,11 @@ class SettingsCache {
           : undefined;
       if (inputs && inputs.kernelConfig.length + inputs.modules.length + inputs.kernelRelease.length > 0) {
         kernels = await loadKernelProfiles({ ...inputs, cwd });
+      } else {
+        // Nothing names the target kernel: check against the one running here, and say which files that was.
+        const running = await this.runningKernel();
+        kernels = running.profiles.length ? running.profiles : undefined;
+        kernelNote = running.skipped ?? `kernel checks against the running kernel ${running.profiles[0]?.release ?? ''} (${running.used.join(', ')}); pass --kernel-config for the target kernel, or --no-kernel`;
       }
     }
     const ipsetsPath = v.ipsets ?? (config?.ipsets !== undefined ? rel(cwd, config.ipsets) : undefined);
@@ -180,7 +198,7 @@ class SettingsCache {
       ipsets,
     };
     const maxWarnings = v['max-warnings'] !== undefined ? undefined : config?.maxWarnings;
-    return { config, options, failureThreshold: (v['failure-threshold'] as FailureThreshold | undefined) ?? config?.failureThreshold ?? 'error', maxWarnings };
+    return { config, options, kernelNote, failureThreshold: (v['failure-threshold'] as FailureThreshold | undefined) ?? config?.failureThreshold ?? 'error', maxWarnings };
   }
 }
 
@@ -215,7 +233,9 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
 
   const resolver = new ConfigResolver(io.cwd, values.config, !values['no-config']);
   await resolver.check();
-  const settings = new SettingsCache(values, io.cwd);
+  const sysroot = values.sysroot ?? (io.env.IPTLINT_SYSROOT || undefined);
+  const settings = new SettingsCache(values, io.cwd, sysroot === undefined ? undefined : path.resolve(io.cwd, sysroot));
+  const notes = new Set<string>();
   const excluder = new ExcludeMatcher();
 
   const { paths, problems } = await expandWithConfig(positionals, io.cwd, resolver, expandPaths);
@@ -236,6 +256,10 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
     const config = await resolver.forPath(configFor);
     if (p !== '-' && config && (await excluder.excluded(config, path.resolve(io.cwd, p)))) continue;
     const s = await settings.get(config);
+    if (s.kernelNote && !notes.has(s.kernelNote)) {
+      notes.add(s.kernelNote);
+      if (!values.quiet) io.stderr.write(`iptlint: ${s.kernelNote}\n`);
+    }
     let input: InputFile;
     try {
       input = p === '-' ? await readStdin(shownName, io.stdin) : await readRulesFile(p, io.cwd);

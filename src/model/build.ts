@@ -199,7 +199,7 @@ export function buildModel(input: BuildInput): RulesFile {
       reporter.report('IPT110', { line, start: 0, end: 1 }, 'counters without a closing `]`: iptables-restore fails with "need ]"');
       return;
     }
-    const command = readRuleLine(node.args, { line, family, reporter });
+    const command = readRuleLine(node.args, { line, family, backend, reporter });
     if (node.counters) {
       command.counters = toCounters(node.counters, line);
       if (!node.counters.valid) {

@@ -23,6 +23,8 @@ interface LongEntry {
 export interface ReadContext {
   line: number;
   family: Family;
+  /** The backend that will load the file, when known: a few getopt tables differ between the two. */
+  backend?: 'legacy' | 'nft';
   reporter: Reporter;
 }
 
@@ -180,8 +182,19 @@ export function readRuleLine(args: Arg[], ctx: ReadContext): Command {
     };
     for (const entry of GENERIC_LONG_ENTRIES) consider(entry);
     for (const entries of merged) for (const entry of entries.list) consider(entry);
+    // ip6tables-legacy has no --fragments option (iptables-nft shares IPv4's table), so a prefix
+    // such as --fragm is ambiguous only with the nft backend.
+    if (family === 'ipv6' && candidates.length > 1 && candidates.some((c) => c.generic?.key === 'fragment')) {
+      const withoutFragments = candidates.filter((c) => c.generic?.key !== 'fragment');
+      if (ctx.backend === 'legacy') return withoutFragments;
+      if (ctx.backend === undefined && withoutFragments.length === 1) {
+        ambiguousOnlyForNft = true;
+        return withoutFragments;
+      }
+    }
     return candidates;
   };
+  let ambiguousOnlyForNft = false;
 
   const tryImplicitProtocol = (): boolean => {
     const protocol = rule.protocol?.value?.value;
@@ -241,12 +254,18 @@ export function readRuleLine(args: Arg[], ctx: ReadContext): Command {
         continue;
       }
       if (found.length === 0) {
-        if (!rule.matches.some((m) => !m.def)) reportUnknownOption(ctx, arg, `--${name}`, rule);
+        // Options of an extension iptables could not load were already reported with it.
+        const unloadable = rule.matches.some((m) => !m.def) || (rule.target !== undefined && !rule.target.def && !rule.target.standard);
+        if (!unloadable) reportUnknownOption(ctx, arg, `--${name}`, rule);
         lostTrack = true;
         negation = undefined;
         continue;
       }
       entry = found[0];
+      if (ambiguousOnlyForNft) {
+        ambiguousOnlyForNft = false;
+        reporter.report('IPT115', span(ctx, arg), `\`--${name}\` is ambiguous for iptables-nft (it also abbreviates --fragments); ip6tables-legacy reads it as --${entry.name}: write the option out`, { severity: 'warning' });
+      }
     } else {
       const letter = arg.value[1];
       const generic = GENERIC_BY_SHORT.get(letter);
@@ -387,9 +406,16 @@ export function readRuleLine(args: Arg[], ctx: ReadContext): Command {
       case 'set-counters': {
         const taken = takeValue(token, inline, at, 'packets and bytes');
         let next = taken.next;
+        const counts: Arg[] = [];
+        if (taken.value) counts.push(taken.value);
         if (taken.value && !taken.value.value.includes(',')) {
-          if (hasOptionalValue(args[next])) next++;
+          if (hasOptionalValue(args[next])) counts.push(args[next++]);
           else reporter.report('IPT114', span(ctx, token), '-c needs two values: -c PACKETS BYTES');
+        }
+        for (const count of counts) {
+          if (!/^\d+(,\d+)?$/.test(count.value)) {
+            reporter.report('IPT202', span(ctx, count), `${token.value}: \`${count.value}\` is not a number of packets or bytes`);
+          }
         }
         return next;
       }
@@ -436,14 +462,13 @@ export function readRuleLine(args: Arg[], ctx: ReadContext): Command {
     const name = nameArg.value;
     const def = isGoto ? undefined : findTarget(name, family);
     const standard = !def;
-    const target: TargetUse = { name: nameArg, keyword, extensionName: def?.name ?? name, def, options: [], goto: isGoto, standard };
+    const other = !def && !isGoto && !STANDARD_VERDICTS.has(name) ? findAnyFamily(name, 'target') : undefined;
+    // A target of the other family is an extension iptables cannot load, not a chain name.
+    const target: TargetUse = { name: nameArg, keyword, extensionName: def?.name ?? name, def, options: [], goto: isGoto, standard: standard && !other };
     rule.target = target;
     if (def) mergeOptions(def);
-    else if (!isGoto && !STANDARD_VERDICTS.has(name)) {
-      const other = findAnyFamily(name, 'target');
-      if (other) {
-        reporter.report('IPT201', span(ctx, nameArg), `target ${name} exists only for ${other.families.join(' and ')}, not in this ${family} ruleset`);
-      }
+    else if (other) {
+      reporter.report('IPT201', span(ctx, nameArg), `target ${name} exists only for ${other.families.join(' and ')}, not in this ${family} ruleset`);
     }
   }
 

@@ -64,7 +64,7 @@ describe('bad input', () => {
     const dir = scratch({ 'secret.rules': CLEAN });
     chmodSync(dir, 0o755);
     chmodSync(path.join(dir, 'secret.rules'), 0o000);
-    const asNobody = (args: string[]) => spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], { cwd: dir, encoding: 'utf8' });
+    const asNobody = (args: string[]) => spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, '--no-kernel', ...args], { cwd: dir, encoding: 'utf8' });
     if (process.getuid?.() === 0) {
       const r = asNobody(['secret.rules']);
       if (r.error) return ctx.skip();
@@ -136,7 +136,7 @@ describe('many files', () => {
     const dir = tree(200);
     if (spawnSync('script', ['--version']).error) return ctx.skip();
     // The one-second delay is shortened so the test does not depend on the machine's speed.
-    const cmd = `IPTLINT_PROGRESS_AFTER_MS=0 ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} hosts`;
+    const cmd = `IPTLINT_PROGRESS_AFTER_MS=0 ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} --no-kernel hosts`;
     const onTty = spawnSync('script', ['-qec', cmd, '/dev/null'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
     expect(onTty.stdout).toMatch(/\r\x1b\[Kiptlint: \d+\/200 files \(hosts\/h\d{3}\/rules\.v4\)/);
     expect(onTty.stdout).toMatch(/1 error, 1 warning in 200 files/);

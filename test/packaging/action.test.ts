@@ -38,7 +38,8 @@ describe('action.yml', () => {
     const output = path.join(cwd, 'github-output');
     rmSync(output, { force: true });
     const values = { ...Object.fromEntries(Object.entries(action!.inputs).map(([k, v]) => [k, v.default ?? ''])), ...inputs };
-    const env: Record<string, string> = { ...(process.env as Record<string, string>), GITHUB_OUTPUT: output };
+    // An empty root for the running-kernel lookup: this host's kernel is not what the test is about.
+    const env: Record<string, string> = { ...(process.env as Record<string, string>), GITHUB_OUTPUT: output, IPTLINT_SYSROOT: path.join(ROOT, 'test/fixtures/cli/empty-root') };
     for (const [k, v] of Object.entries(step.env ?? {})) {
       env[k] = v.replace(/\$\{\{\s*github\.action_path\s*\}\}\/dist\/src\/cli\/bin\.js/, BIN).replace(/\$\{\{\s*inputs\.([a-z-]+)\s*\}\}/g, (_m, name: string) => values[name] ?? '');
     }

@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { BROKEN, CLEAN, ROOT } from '../cli/run.js';
 
 function run(cmd: string, args: string[], opts: SpawnSyncOptions = {}) {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 300_000, ...opts });
+  // An empty root for the running-kernel lookup, so that this host's kernel stays out of the expectations.
+  const env = { ...process.env, IPTLINT_SYSROOT: path.join(ROOT, 'test/fixtures/cli/empty-root'), ...opts.env };
+  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 300_000, ...opts, env });
   return { code: r.status, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') + (r.error ? String(r.error) : '') };
 }
 
