@@ -44,7 +44,7 @@ export class DocumentState {
   analyse(text: string, version: number, options: LintOptions, optionsGeneration: number): Analysis {
     const current = this.analysis;
     if (current && current.version === version && this.generation === optionsGeneration) return current;
-    const doc = this.parse(text);
+    const doc = this.parsed(text, version);
     const result = lintDocument(doc, options);
     this.analysis = { version, result, doc, lineInfo: indexLines(result) };
     this.generation = optionsGeneration;
@@ -60,6 +60,15 @@ export class DocumentState {
   }
 
   private generation = -1;
+  private parsedDoc?: { version: number; doc: ParsedDocument };
+
+  /** The parsed lines of `version`, without linting: enough for symbols, folding and suppression comments. */
+  parsed(text: string, version: number): ParsedDocument {
+    if (this.parsedDoc?.version === version) return this.parsedDoc.doc;
+    const doc = this.parse(text);
+    this.parsedDoc = { version, doc };
+    return doc;
+  }
 
   private parse(text: string): ParsedDocument {
     const { texts, facts } = splitLines(text);

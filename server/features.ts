@@ -7,6 +7,7 @@
 import { ResponseError, type ServerCapabilities, type TextDocumentPositionParams } from 'vscode-languageserver';
 import { codeActions } from './actions.js';
 import { complete } from './completion.js';
+import type { ParsedDocument } from '../grammar/document.js';
 import type { Analysis } from './document-state.js';
 import { hover } from './hover.js';
 import { definition, documentHighlights, documentSymbols, foldingRanges, prepareRename, references, rename } from './navigation.js';
@@ -60,6 +61,14 @@ export function registerFeatures(ctx: ServerContext): void {
     });
   }
 
+  /** Like withAnalysis for requests that need only the parsed lines, which never wait for a lint. */
+  function withParsed<P extends { textDocument?: { uri?: unknown } }, R>(name: string, handler: (doc: ParsedDocument, params: P, uri: string) => R) {
+    return withAnalysisLike<P, R>(name, (params, uri) => {
+      const doc = ctx.parsedOf(uri);
+      return doc ? handler(doc, params, uri) : null;
+    });
+  }
+
   function withAnalysisLike<P extends { textDocument?: { uri?: unknown } }, R>(name: string, handler: (params: P, uri: string) => R | null) {
     return (params: P): R | null => {
       const uri = params?.textDocument?.uri;
@@ -101,9 +110,13 @@ export function registerFeatures(ctx: ServerContext): void {
     const items = complete(view.analysis, view.line, p.position.character);
     return view.quick ? moveRanges(items, view.line, p.position.line) : items;
   }));
-  connection.onCodeAction(withAnalysis('codeAction', (a, p, uri) => codeActions(a, uri, Array.isArray(p.context?.diagnostics) ? p.context.diagnostics : [], p.context?.only)));
-  connection.onDocumentSymbol(withAnalysis('documentSymbol', (a) => documentSymbols(a)));
-  connection.onFoldingRanges(withAnalysis('foldingRange', (a) => foldingRanges(a)));
+  connection.onCodeAction(
+    withParsed('codeAction', (doc, p, uri) =>
+      codeActions(ctx.keepsDiagnosticData() ? undefined : () => ctx.analysisOf(uri), doc, uri, Array.isArray(p.context?.diagnostics) ? p.context.diagnostics : [], p.context?.only),
+    ),
+  );
+  connection.onDocumentSymbol(withParsed('documentSymbol', (doc) => documentSymbols(doc)));
+  connection.onFoldingRanges(withParsed('foldingRange', (doc) => foldingRanges(doc)));
   connection.onDefinition(withAnalysis('definition', (a, p, uri) => definition(a, uri, p.position.line, p.position.character)));
   connection.onReferences(withAnalysis('references', (a, p, uri) => references(a, uri, p.position.line, p.position.character, p.context?.includeDeclaration !== false)));
   connection.onDocumentHighlight(withAnalysis('documentHighlight', (a, p) => documentHighlights(a, p.position.line, p.position.character)));

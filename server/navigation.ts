@@ -13,7 +13,9 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { chainNameProblem } from '../src/model/build.js';
-import type { Span, Table } from '../src/model/types.js';
+import type { ParsedDocument } from '../grammar/document.js';
+import { BUILTIN_CHAINS } from '../src/model/build.js';
+import type { Span } from '../src/model/types.js';
 import type { Analysis } from './document-state.js';
 import { chainOccurrences, locate } from './locate.js';
 
@@ -21,54 +23,105 @@ export function toRange(span: Span): Range {
   return { start: { line: span.line, character: span.start }, end: { line: span.line, character: span.end } };
 }
 
-function lastLineOf(analysis: Analysis, table: Table): number {
-  if (table.commitLine !== undefined) return table.commitLine;
-  // An unclosed table runs to the next table header or the end of the file.
-  const next = analysis.result.file.tables.find((t) => t.header.line > table.header.line);
-  let last = (next ? next.header.line : analysis.doc.lines.length) - 1;
-  while (last > table.header.line && analysis.doc.lines[last]?.kind === 'blank') last--;
-  return last;
+interface ChainSketch {
+  name: string;
+  line: number;
+  start: number;
+  end: number;
+  builtin: boolean;
+  policy?: string;
+  rules: number;
 }
 
-function lineRange(analysis: Analysis, from: number, to: number): Range {
-  return { start: { line: from, character: 0 }, end: { line: to, character: analysis.doc.texts[to]?.length ?? 0 } };
+interface TableSketch {
+  name: string;
+  header: number;
+  headerEnd: number;
+  /** The COMMIT line, else the last non-blank line before the next table or the end. */
+  last: number;
+  commands: number;
+  chains: Map<string, ChainSketch>;
 }
 
-export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
-  return analysis.result.file.tables.map((table) => {
-    const children: DocumentSymbol[] = [];
-    for (const chain of table.chains.values()) {
-      if (!chain.declaration) continue;
-      const rules = chain.rules.length;
-      const policy = chain.policy?.value;
-      children.push({
-        name: chain.name,
-        detail: `${chain.builtin ? `built-in, policy ${policy ?? '?'}` : 'user chain'}; ${rules} rule${rules === 1 ? '' : 's'}`,
-        kind: chain.builtin ? SymbolKind.Event : SymbolKind.Function,
-        range: lineRange(analysis, chain.declaration.line, chain.declaration.line),
-        selectionRange: toRange(chain.declaration),
-      });
+const APPEND = new Set(['-A', '--append', '-I', '--insert']);
+const NEW_CHAIN = new Set(['-N', '--new-chain']);
+
+/**
+ * Tables and their declared chains straight from the parsed lines. Symbols and
+ * folding are asked for after every edit; reading them from the parse keeps
+ * them off the whole-file lint, which on a large file takes seconds.
+ */
+export function sketchTables(doc: ParsedDocument): TableSketch[] {
+  const tables: TableSketch[] = [];
+  let current: TableSketch | undefined;
+  const lastNonBlankBefore = (line: number, floor: number) => {
+    let last = line - 1;
+    while (last > floor && doc.lines[last]?.kind === 'blank') last--;
+    return last;
+  };
+  for (let i = 0; i < doc.lines.length; i++) {
+    const node = doc.lines[i];
+    if (node.kind === 'table') {
+      if (current) current.last = lastNonBlankBefore(i, current.header);
+      current = undefined;
+      if (!node.name) continue;
+      current = { name: node.name.value, header: i, headerEnd: node.name.end, last: i, commands: 0, chains: new Map() };
+      tables.push(current);
+    } else if (!current) {
+      continue;
+    } else if (node.kind === 'commit') {
+      current.last = i;
+      current = undefined;
+    } else if (node.kind === 'chain' && node.name && !current.chains.has(node.name.value)) {
+      const builtin = Object.hasOwn(BUILTIN_CHAINS, current.name) && BUILTIN_CHAINS[current.name].includes(node.name.value);
+      current.chains.set(node.name.value, { name: node.name.value, line: i, start: node.name.start, end: node.name.end, builtin, policy: node.policy?.value, rules: 0 });
+    } else if (node.kind === 'rule' && !node.unclosedCounters) {
+      current.commands++;
+      const [command, chain] = node.args;
+      if (!command || !chain || chain.kind !== 'word') continue;
+      if (APPEND.has(command.value)) {
+        const target = current.chains.get(chain.value);
+        if (target) target.rules++;
+      } else if (NEW_CHAIN.has(command.value) && !current.chains.has(chain.value)) {
+        current.chains.set(chain.value, { name: chain.value, line: i, start: chain.start, end: chain.end, builtin: false, rules: 0 });
+      }
     }
-    const header = table.header;
+  }
+  if (current) current.last = lastNonBlankBefore(doc.lines.length, current.header);
+  return tables;
+}
+
+function lineRange(doc: ParsedDocument, from: number, to: number): Range {
+  return { start: { line: from, character: 0 }, end: { line: to, character: doc.texts[to]?.length ?? 0 } };
+}
+
+export function documentSymbols(doc: ParsedDocument): DocumentSymbol[] {
+  return sketchTables(doc).map((table) => {
+    const children: DocumentSymbol[] = [...table.chains.values()].map((chain) => ({
+      name: chain.name,
+      detail: `${chain.builtin ? `built-in, policy ${chain.policy ?? '?'}` : 'user chain'}; ${chain.rules} rule${chain.rules === 1 ? '' : 's'}`,
+      kind: chain.builtin ? SymbolKind.Event : SymbolKind.Function,
+      range: lineRange(doc, chain.line, chain.line),
+      selectionRange: toRange(chain),
+    }));
     return {
       name: `*${table.name}`,
-      detail: `${table.commands.length} command${table.commands.length === 1 ? '' : 's'}`,
+      detail: `${table.commands} command${table.commands === 1 ? '' : 's'}`,
       kind: SymbolKind.Namespace,
-      range: lineRange(analysis, header.line, lastLineOf(analysis, table)),
-      selectionRange: toRange(header),
+      range: lineRange(doc, table.header, table.last),
+      selectionRange: toRange({ line: table.header, start: 0, end: table.headerEnd }),
       children,
     };
   });
 }
 
-export function foldingRanges(analysis: Analysis): FoldingRange[] {
+export function foldingRanges(doc: ParsedDocument): FoldingRange[] {
   const out: FoldingRange[] = [];
-  for (const table of analysis.result.file.tables) {
-    const last = lastLineOf(analysis, table);
-    if (last > table.header.line) out.push({ startLine: table.header.line, endLine: last, kind: FoldingRangeKind.Region });
+  for (const table of sketchTables(doc)) {
+    if (table.last > table.header) out.push({ startLine: table.header, endLine: table.last, kind: FoldingRangeKind.Region });
   }
   // Runs of comment lines fold too: long headers and commented-out blocks.
-  const lines = analysis.doc.lines;
+  const lines = doc.lines;
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].kind !== 'comment') continue;
     let j = i;

@@ -18,6 +18,7 @@ import {
 } from 'vscode-languageserver/node';
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ParsedDocument } from '../grammar/document.js';
 import { DocumentState, lineAnalysis, QUICK_PATH_MIN_LINES, type Analysis, type Outline, type ParseStats } from './document-state.js';
 import { LintQueue, type LintDone, type LintJob } from './lint-worker.js';
 import { KernelInputs, lintOptionsFor, readSettings, defaultSettings, type ServerSettings } from './settings.js';
@@ -33,9 +34,13 @@ export interface ServerContext {
    * to date or cheap to bring up to date, else lineAnalysis's stand-in (then
    * `line` is the line's index in it and `quick` is set).
    */
+  /** The document's parsed lines, without linting. */
+  parsedOf(uri: string): ParsedDocument | undefined;
   lineViewOf(uri: string, line: number): { analysis: Analysis; line: number; quick: boolean } | undefined;
   settings(): ServerSettings;
   kernels(): KernelInputs;
+  /** The client sends a diagnostic's `data` back with code action requests. */
+  keepsDiagnosticData(): boolean;
 }
 
 function fileNameOf(uri: string): string | undefined {
@@ -64,6 +69,7 @@ export function startServer(connection: Connection): void {
   let hasConfiguration = false;
   // Clients that cannot register it dynamically (eglot) still send didChangeConfiguration on their own.
   let canRegisterConfiguration = false;
+  let keepsDiagnosticData = false;
   let initOptions: unknown;
   let baseDir = process.cwd();
   let settingsLoaded!: () => void;
@@ -88,6 +94,11 @@ export function startServer(connection: Connection): void {
     if (!doc) return undefined;
     const options = lintOptionsFor(settings, kernels.profiles, fileNameOf(uri));
     return stateOf(uri).analyse(doc.getText(), doc.version, options, optionsGeneration);
+  }
+
+  function parsedOf(uri: string): ParsedDocument | undefined {
+    const doc = documents.get(uri);
+    return doc ? stateOf(uri).parsed(doc.getText(), doc.version) : undefined;
   }
 
   function lineViewOf(uri: string, line: number) {
@@ -168,6 +179,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     hasConfiguration = !!params.capabilities.workspace?.configuration;
     canRegisterConfiguration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+    keepsDiagnosticData = !!params.capabilities.textDocument?.publishDiagnostics?.dataSupport;
     initOptions = params.initializationOptions;
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
     if (folder?.startsWith('file:')) baseDir = fileURLToPath(folder);
@@ -221,7 +233,7 @@ export function startServer(connection: Connection): void {
     return { ...last, stale: doc.version !== last.version, requestsVersion: states.get(params.uri)?.latest?.version ?? null, threaded: queue.threaded };
   });
 
-  registerFeatures({ connection, documents, analysisOf, lineViewOf, settings: () => settings, kernels: () => kernels });
+  registerFeatures({ connection, documents, analysisOf, parsedOf, lineViewOf, settings: () => settings, kernels: () => kernels, keepsDiagnosticData: () => keepsDiagnosticData });
   documents.listen(connection);
   connection.listen();
 }

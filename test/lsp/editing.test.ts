@@ -155,9 +155,17 @@ describe('code actions', () => {
     expect(actions.every((a) => a.diagnostics?.[0].code === 'IPT304')).toBe(true);
   });
 
-  test('a client that drops diagnostic data still gets the fix, found by code and range', async () => {
-    const { data: _dropped, ...bare } = diagnostics[1];
-    const actions = await actionsFor(bare);
+  test('a client that does not keep diagnostic data still gets the fix, found by code and range', async () => {
+    const noData = await startSession({ settings: { debounceMs: 50 }, capabilities: { textDocument: { publishDiagnostics: { relatedInformation: true } } } });
+    let actions: CodeAction[];
+    try {
+      await noData.open(uri, `${LINES.join('\n')}\n`);
+      const published = (await noData.diagnosticsFor(uri)).diagnostics;
+      const { data: _dropped, ...bare } = published[1];
+      actions = await noData.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: bare.range, context: { diagnostics: [bare] } });
+    } finally {
+      await noData.stop();
+    }
     expect(actions[0]).toMatchObject({
       title: 'Remove the repeated --dport',
       isPreferred: true,
@@ -195,7 +203,7 @@ describe('code actions', () => {
 });
 
 describe('requests on a large document while an edit waits for its lint', () => {
-  test('completion and hover answer from the edited line without re-linting the file; chain hovers use the full analysis', async () => {
+  test('completion, line-local hover, symbols, folding and code actions answer without re-linting the file; chain hovers use the full analysis', async () => {
     // A long debounce keeps the full analysis stale while the requests arrive.
     const slow = await startSession({ settings: { debounceMs: 5000 } });
     try {
@@ -218,6 +226,14 @@ describe('requests on a large document while an edit waits for its lint', () => 
       const onMatch = await slow.connection.sendRequest<{ contents: { value: string }; range: unknown }>('textDocument/hover', { textDocument: { uri }, position: { line, character: typed.indexOf('conntrack') + 2 } });
       expect(onMatch.contents.value).toContain('**-m conntrack** (match)');
       expect(onMatch.range).toEqual({ start: { line, character: typed.indexOf('conntrack') }, end: { line, character: typed.indexOf('conntrack') + 'conntrack'.length } });
+      // Symbols, folding and code actions come from the parsed lines, as of the edit.
+      const symbols = await slow.connection.sendRequest<{ name: string; detail: string; children: { name: string; detail: string }[] }[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      expect(symbols.map((t) => [t.name, t.detail, t.children.map((c) => `${c.name}: ${c.detail}`)])).toEqual([
+        ['*filter', '2502 commands', ['INPUT: built-in, policy ACCEPT; 2501 rules', 'SCREEN: user chain; 1 rule']],
+      ]);
+      expect(await slow.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })).toEqual([{ startLine: 0, endLine: lines.length - 1, kind: 'region' }]);
+      const range = { start: { line, character: 3 }, end: { line, character: 3 } };
+      expect(await slow.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } })).toEqual([]);
       // Nothing so far needed the whole file: the last full analysis is still the one from opening.
       expect(await slow.connection.sendRequest('iptlint/documentStats', { uri })).toMatchObject({ version: 1, stale: true, requestsVersion: null, threaded: true });
 

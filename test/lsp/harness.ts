@@ -70,6 +70,8 @@ export interface SessionOptions {
   args?: string[];
   /** Bundle without the lint worker. */
   noWorker?: boolean;
+  /** Replaces CLIENT_CAPABILITIES. */
+  capabilities?: ClientCapabilities;
 }
 
 export class Session {
@@ -197,7 +199,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
   const session = new Session(proc, connection, options.settings ?? {});
   connection.listen();
   const rootDir = options.rootDir ?? ROOT;
-  const capabilities: ClientCapabilities = options.noConfiguration ? { ...CLIENT_CAPABILITIES, workspace: {} } : CLIENT_CAPABILITIES;
+  const capabilities: ClientCapabilities = options.capabilities ?? (options.noConfiguration ? { ...CLIENT_CAPABILITIES, workspace: {} } : CLIENT_CAPABILITIES);
   await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: pathToFileURL(rootDir).href,
