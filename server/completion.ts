@@ -124,7 +124,7 @@ function chains(ctx: Context, userOnly: boolean): CompletionItem[] {
   if (!ctx.table) return [];
   return [...ctx.table.chains.values()]
     .filter((c) => !(userOnly && c.builtin))
-    .map((c) => item(ctx, c.name, CompletionItemKind.Reference, c.builtin ? `built-in chain of ${ctx.table!.name}` : `user chain, ${c.rules.length} rule${c.rules.length === 1 ? '' : 's'}`));
+    .map((c) => item(ctx, c.name, CompletionItemKind.Reference, c.builtin ? `built-in chain of ${ctx.table!.name}` : 'user chain'));
 }
 
 /** The built-in chain the rule is appended to, when it is one: extensions limited to some hooks are offered only there. */

@@ -136,21 +136,27 @@ export function outlineOf(result: LintResult, version: number): Outline {
 export function lineAnalysis(outline: Outline, lineText: string, line: number, options: LintOptions): { analysis: Analysis; line: number } {
   let table: Outline['tables'][number] | undefined;
   for (const t of outline.tables) if (t.header <= line && (t.commit === undefined || line <= t.commit)) table = t;
-  const texts: string[] = [];
-  if (table) {
-    texts.push(`*${table.name}`);
-    for (const chain of table.chains) texts.push(`:${chain.name} ${chain.builtin ? (chain.policy ?? 'ACCEPT') : '-'} [0:0]`);
-  }
-  const at = texts.length;
-  texts.push(lineText);
-  if (table) texts.push('COMMIT');
+  // Only the line is linted; the table's chains (thousands in a kube-proxy ruleset) are added to the model afterwards.
+  const texts = table ? [`*${table.name}`, lineText, 'COMMIT'] : [lineText];
+  const at = table ? 1 : 0;
   const doc: ParsedDocument = {
     lines: texts.map((t) => parseLine(t)),
     texts,
     facts: { bom: false, firstCrlfLine: -1, crlfLines: 0, longLines: [], firstNulLine: -1, missingFinalNewline: false },
   };
   const result = lintDocument(doc, { ...options, family: options.family ?? outline.family, backend: options.backend ?? outline.backend });
-  return { analysis: { version: -1, result, doc, lineInfo: indexLines(result) }, line: at };
+  const lineInfo = indexLines(result);
+  const model = result.file.tables[0];
+  if (table && model) {
+    // Declared somewhere in the real document: not at a line of this stand-in.
+    const elsewhere = { line: -1, start: 0, end: 0 };
+    for (const chain of table.chains) {
+      const known = model.chains.get(chain.name);
+      if (known) known.declaration ??= elsewhere;
+      else model.chains.set(chain.name, { name: chain.name, builtin: chain.builtin, rules: [], declaration: elsewhere });
+    }
+  }
+  return { analysis: { version: -1, result, doc, lineInfo }, line: at };
 }
 
 export function tableOf(analysis: Analysis, line: number): Table | undefined {
