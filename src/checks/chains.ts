@@ -91,33 +91,80 @@ function chainTarget(rule: Rule): Arg | undefined {
   return STANDARD_VERDICTS.has(target.name.value) ? undefined : target.name;
 }
 
+/**
+ * The jump graph of one table on integer chain ids: a kube-proxy ruleset has
+ * tens of thousands of chains and over 100,000 jumps, and string-keyed maps in
+ * the graph walks cost more than everything else in the check.
+ */
+class ChainGraph {
+  readonly ids = new Map<string, number>();
+  readonly names: string[] = [];
+  /** Line where each chain comes into existence: -1 for built-ins. */
+  readonly declaredAt: number[] = [];
+  /** Jump edges as parallel arrays: from, to, and the rule that jumps. */
+  readonly from: number[] = [];
+  readonly to: number[] = [];
+  readonly via: Rule[] = [];
+
+  constructor(table: Table) {
+    for (const [name, chain] of table.chains) {
+      this.ids.set(name, this.names.length);
+      this.names.push(name);
+      this.declaredAt.push(chain.builtin ? -1 : (chain.declaration?.line ?? Number.MAX_SAFE_INTEGER));
+    }
+  }
+
+  existsAt(name: string, line: number): boolean {
+    const id = this.ids.get(name);
+    return id !== undefined && this.declaredAt[id] <= line;
+  }
+
+  addEdge(fromName: string, toName: string, rule: Rule) {
+    const from = this.ids.get(fromName);
+    const to = this.ids.get(toName);
+    if (from === undefined || to === undefined) return;
+    this.from.push(from);
+    this.to.push(to);
+    this.via.push(rule);
+  }
+
+  /** Adjacency in compressed form: edges of chain c are targets[offsets[c]..offsets[c+1]). */
+  adjacency(): { offsets: Int32Array; targets: Int32Array; rules: Rule[] } {
+    const n = this.names.length;
+    const offsets = new Int32Array(n + 1);
+    for (const f of this.from) offsets[f + 1]++;
+    for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
+    const fill = offsets.slice(0, n);
+    const targets = new Int32Array(this.to.length);
+    const rules = new Array<Rule>(this.to.length);
+    for (let e = 0; e < this.from.length; e++) {
+      const at = fill[this.from[e]]++;
+      targets[at] = this.to[e];
+      rules[at] = this.via[e];
+    }
+    return { offsets, targets, rules };
+  }
+}
+
 function checkTable(ctx: CheckContext, table: Table) {
   const builtins = table.known ? BUILTIN_CHAINS[table.name] : [];
-  // Chains as they exist line by line: declared with `:`/-N before the current line.
-  const declaredAt = new Map<string, number>();
-  for (const [name, chain] of table.chains) {
-    declaredAt.set(name, chain.builtin ? -1 : (chain.declaration?.line ?? Number.MAX_SAFE_INTEGER));
-  }
-  const exists = (name: string, line: number) => {
-    const at = declaredAt.get(name);
-    return at !== undefined && at <= line;
-  };
-  // Edges for reachability and loops: chain → chains it jumps or goes to.
-  const edges = new Map<string, Set<string>>();
+  const graph = new ChainGraph(table);
+  const exists = (name: string, line: number) => graph.existsAt(name, line);
   const simulation = new ChainSimulation(ctx, table);
   for (const command of table.commands) {
-    checkCommand(ctx, table, command, exists, builtins, edges);
+    checkCommand(ctx, table, command, exists, builtins, graph);
     if (table.known) simulation.apply(command);
   }
   if (!table.known) return;
 
-  const hooksOf = reachableHooks(builtins, edges);
-  reportLoops(ctx, table, edges);
+  const adjacency = graph.adjacency();
+  const hooks = reachableHooks(graph, builtins, adjacency);
+  reportLoops(ctx, graph, adjacency);
   for (const [name, chain] of table.chains) {
-    const hooks = hooksOf.get(name) ?? 0;
+    const mask = hooks[graph.ids.get(name) as number];
     for (const rule of chain.rules) {
-      for (const match of rule.matches) checkPlacement(ctx, table, name, hooks, rule, match);
-      if (rule.target?.def) checkPlacement(ctx, table, name, hooks, rule, rule.target);
+      for (const match of rule.matches) checkPlacement(ctx, table, name, mask, rule, match);
+      if (rule.target?.def) checkPlacement(ctx, table, name, mask, rule, rule.target);
     }
   }
 }
@@ -128,9 +175,8 @@ function checkCommand(
   command: Command,
   exists: (name: string, line: number) => boolean,
   builtins: readonly string[],
-  edges: Map<string, Set<string>>,
-) {
-  const { reporter } = ctx;
+  graph: ChainGraph,
+) {  const { reporter } = ctx;
   const line = command.line;
   const chainArg = command.chain;
   const needsExistingChain = command.name !== 'new-chain' && command.name !== undefined && chainArg !== undefined;
@@ -177,9 +223,7 @@ function checkCommand(
     });
     return;
   }
-  let set = edges.get(chainName);
-  if (!set) edges.set(chainName, (set = new Set()));
-  set.add(jumpTo.value);
+  graph.addEdge(chainName, jumpTo.value, rule);
 }
 
 /**
@@ -303,68 +347,66 @@ function maskOf(hooks: readonly Hook[]): number {
   return mask;
 }
 
-/** For every chain, the hooks (as a bit mask) of the built-in chains that reach it. */
-function reachableHooks(builtins: readonly string[], edges: Map<string, Set<string>>): Map<string, number> {
-  const result = new Map<string, number>();
+/** For every chain (by id), the hooks (as a bit mask) of the built-in chains that reach it. */
+function reachableHooks(graph: ChainGraph, builtins: readonly string[], adj: ReturnType<ChainGraph['adjacency']>): Uint8Array {
+  const masks = new Uint8Array(graph.names.length);
+  const stack: number[] = [];
   for (const builtin of builtins) {
+    const start = graph.ids.get(builtin);
+    if (start === undefined) continue;
     const bit = HOOK_BIT[HOOK_OF_CHAIN[builtin]];
-    const stack = [builtin];
-    result.set(builtin, (result.get(builtin) ?? 0) | bit);
+    masks[start] |= bit;
+    stack.push(start);
     while (stack.length) {
-      const chain = stack.pop() as string;
-      const next = edges.get(chain);
-      if (!next) continue;
-      for (const to of next) {
-        const mask = result.get(to) ?? 0;
-        if (mask & bit) continue;
-        result.set(to, mask | bit);
+      const chain = stack.pop() as number;
+      for (let e = adj.offsets[chain]; e < adj.offsets[chain + 1]; e++) {
+        const to = adj.targets[e];
+        if (masks[to] & bit) continue;
+        masks[to] |= bit;
         stack.push(to);
       }
     }
   }
-  return result;
+  return masks;
 }
 
-/** Reports each cycle once, at the jump that closes it. */
-function reportLoops(ctx: CheckContext, table: Table, edges: Map<string, Set<string>>) {
+/** Reports each cycle once, at the jump that closes it. Iterative: deep chains must not overflow the stack. */
+function reportLoops(ctx: CheckContext, graph: ChainGraph, adj: ReturnType<ChainGraph['adjacency']>) {
+  const n = graph.names.length;
   const WHITE = 0;
   const GREY = 1;
   const BLACK = 2;
-  const color = new Map<string, number>();
-  const path: string[] = [];
+  const color = new Uint8Array(n);
+  const nextEdge = new Int32Array(n);
+  const path: number[] = [];
   const reported = new Set<string>();
-  // Iterative DFS: 100,000-chain rulesets must not overflow the stack.
-  for (const start of edges.keys()) {
-    if ((color.get(start) ?? WHITE) !== WHITE) continue;
-    const iterators: Iterator<string>[] = [];
-    color.set(start, GREY);
+  for (let start = 0; start < n; start++) {
+    if (color[start] !== WHITE || adj.offsets[start] === adj.offsets[start + 1]) continue;
+    color[start] = GREY;
+    nextEdge[start] = adj.offsets[start];
     path.push(start);
-    iterators.push((edges.get(start) ?? new Set<string>()).values());
-    while (iterators.length) {
-      const step = iterators[iterators.length - 1].next();
-      if (step.done) {
-        iterators.pop();
-        color.set(path.pop() as string, BLACK);
+    while (path.length) {
+      const chain = path[path.length - 1];
+      const e = nextEdge[chain];
+      if (e >= adj.offsets[chain + 1]) {
+        color[chain] = BLACK;
+        path.pop();
         continue;
       }
-      const next = step.value;
-      const c = color.get(next) ?? WHITE;
-      if (c === GREY) {
-        const from = path[path.length - 1];
-        const cycle = path.slice(path.indexOf(next)).concat(next);
+      nextEdge[chain] = e + 1;
+      const to = adj.targets[e];
+      if (color[to] === GREY) {
+        const cycle = path.slice(path.indexOf(to)).concat(to).map((id) => graph.names[id]);
         const key = [...cycle].sort().join(' ');
-        if (!reported.has(key)) {
-          reported.add(key);
-          const rule = table.chains.get(from)?.rules.find((r) => chainTarget(r)?.value === next);
-          const where = rule ? chainTarget(rule) : undefined;
-          if (rule && where) {
-            ctx.reporter.report('IPT305', span(rule.line, where), `chain loop: ${cycle.join(' → ')}; the kernel refuses the table`);
-          }
-        }
-      } else if (c === WHITE) {
-        color.set(next, GREY);
-        path.push(next);
-        iterators.push((edges.get(next) ?? new Set<string>()).values());
+        if (reported.has(key)) continue;
+        reported.add(key);
+        const rule = adj.rules[e];
+        const where = chainTarget(rule);
+        if (where) ctx.reporter.report('IPT305', span(rule.line, where), `chain loop: ${cycle.join(' → ')}; the kernel refuses the table`);
+      } else if (color[to] === WHITE) {
+        color[to] = GREY;
+        nextEdge[to] = adj.offsets[to];
+        path.push(to);
       }
     }
   }

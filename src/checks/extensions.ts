@@ -7,6 +7,7 @@ import { checkValue, protocolNumber } from '../catalog/values.js';
 import type { Family, OptionDef, ValueContext, ValueProblem, ValueSpec } from '../catalog/types.js';
 import type { Reporter } from '../diagnostics.js';
 import type { Arg, ExtensionUse, OptionUse, Part, Rule } from '../model/types.js';
+import { memoised, type Memo } from '../model/line-memo.js';
 import type { CheckContext, CheckInfo, ModelCheck } from './types.js';
 
 const info: CheckInfo[] = [
@@ -190,26 +191,43 @@ function protocolNumbers(names: readonly string[]): number[] {
   return numbers;
 }
 
-function checkProtocol(ctx: CheckContext, rule: Rule, ext: ExtensionUse) {
-  const def = ext.def;
-  if (!def?.protocols?.length || !ext.name) return;
-  const wanted = protocolNumbers(def.protocols);
+/** The rule's protocol as a number, and whether `-p` is negated. */
+function ruleProtocol(rule: Rule): { given?: number; negated: boolean } {
   const given = rule.protocol?.value ? protocolNumber(rule.protocol.value.value.toLowerCase()) : undefined;
-  const negated = !!rule.protocol?.negation;
+  return { given, negated: !!rule.protocol?.negation };
+}
+
+/**
+ * Reports a protocol requirement (of an extension, or of one of its options)
+ * that the rule's `-p` does not meet. `anchor` is the token that needs it.
+ */
+function requireProtocol(ctx: CheckContext, rule: Rule, protocols: readonly string[], what: string, anchor: Arg, keyword: Arg | undefined) {
+  const wanted = protocolNumbers(protocols);
+  const { given, negated } = ruleProtocol(rule);
   if (given !== undefined && !negated && wanted.includes(given)) return;
-  const choices = def.protocols.map((p) => `-p ${p}`).join(' or ');
+  const choices = protocols.map((p) => `-p ${p}`).join(' or ');
   const why = !rule.protocol ? 'the rule has no -p' : negated ? '-p is negated' : `the rule is -p ${rule.protocol.value?.value}`;
   const line = rule.line;
   // `! -p tcp -m tcp` loads with iptables-nft, which checks the protocol itself; iptables-legacy refuses it.
   const onlyLegacyRefuses = negated && given !== undefined && wanted.includes(given);
-  ctx.reporter.report('IPT208', { line, start: ext.name.start, end: ext.name.end }, `${def.name} needs ${choices} before it (${why}${onlyLegacyRefuses ? '; iptables-legacy refuses this, iptables-nft accepts it' : ''})`, {
+  ctx.reporter.report('IPT208', { line, start: anchor.start, end: anchor.end }, `${what} needs ${choices} before it (${why}${onlyLegacyRefuses ? '; iptables-legacy refuses this, iptables-nft accepts it' : ''})`, {
     severity: onlyLegacyRefuses && ctx.backend !== 'legacy' ? 'warning' : undefined,
-    fixes: !rule.protocol && ext.keyword
-      ? [{ title: `Add -p ${def.protocols[0]}`, edits: [{ line, start: ext.keyword.start, end: ext.keyword.start, newText: `-p ${def.protocols[0]} ` }] }]
+    fixes: !rule.protocol && keyword
+      ? [{ title: `Add -p ${protocols[0]}`, edits: [{ line, start: keyword.start, end: keyword.start, newText: `-p ${protocols[0]} ` }] }]
       : undefined,
   });
 }
 
+function checkProtocol(ctx: CheckContext, rule: Rule, ext: ExtensionUse) {
+  const def = ext.def;
+  if (!def || !ext.name) return;
+  const protocols = def.protocolsByFamily?.[ctx.file.family] ?? def.protocols;
+  if (protocols?.length) requireProtocol(ctx, rule, protocols, def.name, ext.name, ext.keyword);
+  for (const use of ext.options) {
+    const needs = use.def?.protocols;
+    if (needs?.length) requireProtocol(ctx, rule, needs, `--${use.def?.name}`, use.token, ext.keyword);
+  }
+}
 
 const PART_SPECS: Record<'protocol' | 'source' | 'destination' | 'inInterface' | 'outInterface', ValueSpec> = {
   protocol: { kind: 'protocol' },
@@ -231,22 +249,29 @@ function checkParts(ctx: CheckContext, rule: Rule, vctx: ValueContext) {
   }
 }
 
+/** Each rule's findings depend on the rule alone (and family, backend): remembered for unchanged lines. */
+const ruleMemo = new WeakMap<object, Memo<true>>();
+
+function checkRule(ctx: CheckContext, rule: Rule) {
+  const vctx = valueContext(rule, ctx.file.family);
+  checkParts(ctx, rule, vctx);
+  for (const match of rule.matches) {
+    checkOptions(ctx, rule, match, vctx);
+    checkProtocol(ctx, rule, match);
+  }
+  if (rule.target?.def) {
+    checkOptions(ctx, rule, rule.target, vctx);
+    checkProtocol(ctx, rule, rule.target);
+  }
+}
+
 function run(ctx: CheckContext): void {
-  const family = ctx.file.family;
+  const key = `${ctx.file.family} ${ctx.backend ?? ''}`;
   for (const table of ctx.file.tables) {
     for (const command of table.commands) {
       const rule = command.rule;
       if (!rule) continue;
-      const vctx = valueContext(rule, family);
-      checkParts(ctx, rule, vctx);
-      for (const match of rule.matches) {
-        checkOptions(ctx, rule, match, vctx);
-        checkProtocol(ctx, rule, match);
-      }
-      if (rule.target?.def) {
-        checkOptions(ctx, rule, rule.target, vctx);
-        checkProtocol(ctx, rule, rule.target);
-      }
+      memoised(ruleMemo, rule, key, rule.line, ctx.reporter, (reporter) => (checkRule({ ...ctx, reporter }, rule), true), () => {});
     }
   }
 }

@@ -9,7 +9,9 @@ import { findTarget, STANDARD_VERDICTS } from '../catalog/index.js';
 import type { Family } from '../catalog/types.js';
 import type { Reporter } from '../diagnostics.js';
 import type { Backend } from '../lint-options.js';
+import { memoised, type Memo } from './line-memo.js';
 import { readRuleLine } from './rule-reader.js';
+import type { Command } from './types.js';
 import type { Chain, Counters, RulesFile, Table } from './types.js';
 
 export const BUILTIN_CHAINS: Record<string, readonly string[]> = {
@@ -199,7 +201,9 @@ export function buildModel(input: BuildInput): RulesFile {
       reporter.report('IPT110', { line, start: 0, end: 1 }, 'counters without a closing `]`: iptables-restore fails with "need ]"');
       return;
     }
-    const command = readRuleLine(node.args, { line, family, backend, reporter });
+    const command = memoised(commandMemo, node, `${family} ${backend ?? ''}`, line, reporter,
+      (recorder) => readRuleLine(node.args, { line, family, backend, reporter: recorder }),
+      relocateCommand);
     if (node.counters) {
       command.counters = toCounters(node.counters, line);
       if (!node.counters.valid) {
@@ -243,6 +247,14 @@ export function buildModel(input: BuildInput): RulesFile {
       table.chains.get(chainName)?.rules.push(command.rule);
     }
   }
+}
+
+/** Commands read from each parsed rule line, for re-lints that keep unchanged lines (the editor). */
+const commandMemo = new WeakMap<object, Memo<Command>>();
+
+function relocateCommand(command: Command, line: number) {
+  command.line = line;
+  if (command.rule) command.rule.line = line;
 }
 
 function newChain(name: string, builtin: boolean, declaration: Chain['declaration']): Chain {

@@ -147,6 +147,8 @@ export function readRuleLine(args: Arg[], ctx: ReadContext): Command {
   // After iptables would already have failed on an option it cannot resolve, the words
   // that follow are that option's values, not new mistakes: don't report them again.
   let lostTrack = false;
+  // After an extension iptables cannot load, it stops reading the line: so do we.
+  let stopped = false;
   // `-6` in an IPv4 file (or `-4` in IPv6): iptables-restore ignores the whole line.
   let skippedLine = false;
 
@@ -293,6 +295,7 @@ export function readRuleLine(args: Arg[], ctx: ReadContext): Command {
       i = readExtensionOption(entry.ext, entry.option, arg, inlineValue, i);
     }
     negation = undefined;
+    if (stopped) break;
   }
   if (negation) reporter.report('IPT127', span(ctx, negation), '`!` at the end of the line negates nothing');
 
@@ -454,7 +457,10 @@ export function readRuleLine(args: Arg[], ctx: ReadContext): Command {
   function loadMatch(keyword: Arg, nameArg: Arg) {
     const name = canonicalMatchName(nameArg.value);
     const def = findMatch(name, family);
-    if (!def) reportUnknownExtension(ctx, nameArg, 'match');
+    if (!def) {
+      reportUnknownExtension(ctx, nameArg, 'match');
+      stopped = true;
+    }
     addMatch({ name: nameArg, keyword, extensionName: def?.name ?? nameArg.value, def, options: [], implicit: false });
   }
 
@@ -468,6 +474,7 @@ export function readRuleLine(args: Arg[], ctx: ReadContext): Command {
     rule.target = target;
     if (def) mergeOptions(def);
     else if (other) {
+      stopped = true;
       reporter.report('IPT201', span(ctx, nameArg), `target ${name} exists only for ${other.families.join(' and ')}, not in this ${family} ruleset`);
     }
   }

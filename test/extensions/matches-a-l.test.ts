@@ -154,6 +154,7 @@ const CASES: ExtCase[] = [
   // option type above 255: nft accepts; legacy accepts
   { ext: 'dst', rule: '-A INPUT -m dst --dst-opts 1:2,256', family: 'ipv6', expect: ['IPT209 2:32-34 warning'] },
   // nft accepts; legacy accepts
+  { ext: 'ecn', rule: '-A INPUT -p udp -m ecn --ecn-tcp-cwr', expect: ['IPT208 2:24-36 error'] }, // both binaries reject: the TCP bits need -p tcp
   { ext: 'ecn', rule: '-A INPUT -p tcp -m ecn --ecn-tcp-cwr --ecn-tcp-ece --ecn-ip-ect 1', expect: [] },
   // ect above 3: nft rejects (ecn: bad value for option "--ecn-ip-ect", or out of range (0-3).); legacy rejects (ecn: bad value for option "--ecn-ip-ect", or out of range (0-3).)
   { ext: 'ecn', rule: '-A INPUT -m ecn --ecn-ip-ect 4', expect: ['IPT202 2:30-30 error'] },
@@ -316,7 +317,6 @@ const KNOWN_GAPS: KnownGap[] = [
   { ext: 'cluster', rule: '-A PREROUTING -m cluster --cluster-total-nodes 2 --cluster-local-node 3 --cluster-hash-seed 1', table: 'mangle', want: 'error', reason: 'iptables requires --cluster-local-node <= --cluster-total-nodes; only each bound is checked', owner: 'src/catalog/extensions/cluster.ts' },
   // tcp bit on udp: nft rejects (line 2: RULE_APPEND failed (Invalid argument): rule in chain INPUT); legacy rejects (iptables-restore: line 3 failed)
   // iptlint today: no findings
-  { ext: 'ecn', rule: '-A INPUT -p udp -m ecn --ecn-tcp-cwr', want: 'error', reason: 'the kernel refuses --ecn-tcp-cwr/--ecn-tcp-ece unless the rule is -p tcp; the catalog knows no per-option protocol', owner: 'src/catalog/extensions/ecn.ts' },
 ];
 
 describe('matches a-l: one rule per case, exact findings', () => {

@@ -1,0 +1,64 @@
+/**
+ * Per-line memory for the editor: the language server re-lints a 100,000-line
+ * document on every keystroke, but re-parses only the lines that changed and
+ * keeps the parsed LineNode objects of the others. Work that depends only on
+ * one line's parse (reading the rule, checking its options) is remembered
+ * against that LineNode and replayed, with its diagnostics moved to the line's
+ * current number. A one-shot CLI run pays only the WeakMap bookkeeping.
+ */
+import type { ReportExtras, Reporter, Span } from '../diagnostics.js';
+
+interface Recorded {
+  code: string;
+  /** Span with `line` relative to the memoised line (always 0 for single-line findings). */
+  span: Span;
+  message: string;
+  extras?: ReportExtras;
+}
+
+export interface Memo<T> {
+  /** What the result depended on besides the line itself (family, backend…). */
+  key: string;
+  value: T;
+  reports: Recorded[];
+}
+
+function shiftExtras(extras: ReportExtras | undefined, delta: number): ReportExtras | undefined {
+  if (!extras || delta === 0) return extras;
+  return {
+    ...extras,
+    endLine: extras.endLine === undefined ? undefined : extras.endLine + delta,
+    related: extras.related?.map((r) => (r.line === undefined || r.file ? r : { ...r, line: r.line + delta })),
+    fixes: extras.fixes?.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, line: e.line + delta })) })),
+  };
+}
+
+/** Runs `compute` for `line`, or replays what it did the last time for the same node and key. */
+export function memoised<T>(
+  store: WeakMap<object, Memo<T>>,
+  node: object,
+  key: string,
+  line: number,
+  reporter: Reporter,
+  compute: (reporter: Reporter) => T,
+  relocate: (value: T, line: number) => void,
+): T {
+  const hit = store.get(node);
+  if (hit && hit.key === key) {
+    relocate(hit.value, line);
+    for (const r of hit.reports) {
+      reporter.report(r.code, { line: r.span.line + line, start: r.span.start, end: r.span.end }, r.message, shiftExtras(r.extras, line));
+    }
+    return hit.value;
+  }
+  const reports: Recorded[] = [];
+  const recorder: Reporter = {
+    report(code, span, message, extras) {
+      reports.push({ code, span: { line: span.line - line, start: span.start, end: span.end }, message, extras: shiftExtras(extras, -line) });
+      reporter.report(code, span, message, extras);
+    },
+  };
+  const value = compute(recorder);
+  store.set(node, { key, value, reports });
+  return value;
+}
