@@ -33,7 +33,12 @@ export interface SinceEntry {
   option?: string;
   /** Only for this family (the other family got it at another time or earlier). */
   family?: Family;
-  /** The first iptables release that has it. */
+  /**
+   * The first iptables release that has it, or a lower bound (see `note`).
+   * Three parts only: the save-header reader keeps `major.minor.patch`
+   * (v1.4.19.1 reads as 1.4.19), so a four-part value would flag the very
+   * release it names.
+   */
   since: string;
   /** Where the date comes from, and whether it is exact or a lower bound. */
   note: string;
@@ -58,10 +63,10 @@ export const SINCE: readonly SinceEntry[] = [
     extension: 'TPROXY',
     family: 'ipv6',
     since: '1.4.11',
-    note: 'debian 1.4.11.1-1 (update from 1.4.10): upstream added IPv6 TPROXY (Debian bug 529954); lower bound, it may be 1.4.11.1',
+    note: 'debian 1.4.11.1-1 (update from 1.4.10): upstream added IPv6 TPROXY (Debian bug 529954); kernel IPv6 TPROXY is Linux 2.6.37, after 1.4.10; lower bound, it may be 1.4.11.1',
   },
 
-  // --- 1.4.13
+  // --- 1.4.12 / 1.4.13
   { kind: 'match', extension: 'rpfilter', since: '1.4.13', note: 'suse 1.4.13: adds the rpfilter extension' },
   { kind: 'match', extension: 'nfacct', since: '1.4.13', note: 'suse 1.4.13: adds the nfacct extension' },
   { kind: 'match', extension: 'ecn', family: 'ipv6', since: '1.4.13', note: 'suse 1.4.13: adds IPv6 ECN (the ecn match was IPv4-only before)' },
@@ -69,8 +74,8 @@ export const SINCE: readonly SinceEntry[] = [
     kind: 'match',
     extension: 'recent',
     option: 'reap',
-    since: '1.4.13',
-    note: 'suse: "libxt_recent: Add support for --reap" arrived with a master-branch snapshot after 1.4.12.2, so the next release, 1.4.13',
+    since: '1.4.12',
+    note: 'lower bound: suse lists "libxt_recent: Add support for --reap" as new in a master snapshot (v1.4.12.2-28) over a 1.4.12.1 stable snapshot, so 1.4.12 and older lack it; most likely 1.4.13, but 1.4.12.2 cannot be ruled out and four-part bounds are avoided (see `since`)',
   },
 
   // --- 1.4.14

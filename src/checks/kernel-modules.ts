@@ -287,7 +287,7 @@ function checkUserspace(file: RulesFile, options: LintOptions, reporter: Reporte
         const token = use.name ?? use.keyword;
         const ext = tooNew(extensionSince(kind, name, file.family));
         if (ext && token) {
-          report(reporter, options, 'IPT501', { line: rule.line, start: token.start, end: token.end }, `\`${use.extensionName}\` first appeared in iptables ${ext.since}, but ${source} says ${version}, which rejects the rule: ${fix('it')}`, {
+          report(reporter, options, 'IPT501', { line: rule.line, start: token.start, end: token.end }, `\`${use.extensionName}\` needs iptables ${ext.since} or later, but ${source} says ${version}, which rejects the rule: ${fix('it')}`, {
             data: { extension: use.extensionName, since: ext.since, iptables: version },
           });
           // An older iptables stops at the unknown extension; its options add nothing.
@@ -296,7 +296,7 @@ function checkUserspace(file: RulesFile, options: LintOptions, reporter: Reporte
         for (const o of use.options) {
           const opt = tooNew(optionSince(kind, name, optionName(o), file.family));
           if (!opt) continue;
-          report(reporter, options, 'IPT501', { line: rule.line, start: o.token.start, end: o.token.end }, `\`--${optionName(o)}\` of \`${use.extensionName}\` first appeared in iptables ${opt.since}, but ${source} says ${version}, which rejects the rule: ${fix('the option')}`, {
+          report(reporter, options, 'IPT501', { line: rule.line, start: o.token.start, end: o.token.end }, `\`--${optionName(o)}\` of \`${use.extensionName}\` needs iptables ${opt.since} or later, but ${source} says ${version}, which rejects the rule: ${fix('the option')}`, {
             data: { extension: use.extensionName, option: optionName(o), since: opt.since, iptables: version },
           });
         }

@@ -20,7 +20,7 @@ describe('IPT501 through lint()', () => {
     // Line 5 (0-based): header, *filter, three policies, then the rule; `bpf` sits at columns 12-15.
     expect(found.map((d) => [d.line, d.start, d.end, d.severity])).toEqual([[5, 12, 15, 'error']]);
     expect(found[0].message).toBe(
-      '`bpf` first appeared in iptables 1.4.19, but the save header says 1.4.14, which rejects the rule: upgrade iptables on that host to a release that has it, or rewrite the rule without it',
+      '`bpf` needs iptables 1.4.19 or later, but the save header says 1.4.14, which rejects the rule: upgrade iptables on that host to a release that has it, or rewrite the rule without it',
     );
     expect(found[0].data).toEqual({ extension: 'bpf', since: '1.4.19', iptables: '1.4.14' });
   });
@@ -55,7 +55,7 @@ describe('IPT501 through lint()', () => {
     const at = line.indexOf('--path');
     expect(found.map((d) => [d.line, d.start, d.end, d.data?.option, d.data?.since])).toEqual([[4, at, at + '--path'.length, 'path', '1.6.1']]);
     expect(found[0].message).toBe(
-      '`--path` of `cgroup` first appeared in iptables 1.6.1, but --iptables-version says 1.6.0, which rejects the rule: upgrade iptables on that host to a release that has it, or rewrite the rule without the option',
+      '`--path` of `cgroup` needs iptables 1.6.1 or later, but --iptables-version says 1.6.0, which rejects the rule: upgrade iptables on that host to a release that has it, or rewrite the rule without the option',
     );
   });
 
@@ -80,6 +80,16 @@ describe('IPT501 through lint()', () => {
     expect(ipt501(nat(masq), { iptablesVersion: '1.4.21', family: 'ipv4' }).map((d) => d.data?.since)).toEqual(['1.6.0']);
   });
 
+  test('a lower-bound entry (recent --reap: not in 1.4.12 or older) flags only releases before it', () => {
+    const line = '-A INPUT -m recent --name ssh --rcheck --seconds 60 --reap -j DROP';
+    const at = line.indexOf('--reap');
+    const found = ipt501(header('1.4.11.1') + ruleset(line));
+    // The header reader keeps three parts: v1.4.11.1 is 1.4.11.
+    expect(found.map((d) => [d.line, d.start, d.end, d.data?.since, d.data?.iptables])).toEqual([[5, at, at + '--reap'.length, '1.4.12', '1.4.11']]);
+    expect(ipt501(header('1.4.12') + ruleset(line))).toEqual([]);
+    expect(ipt501(header('1.4.12.2') + ruleset(line))).toEqual([]);
+  });
+
   test('exact range of each finding on a line with several', () => {
     const line = '-A INPUT -p tcp -m hashlimit --hashlimit-upto 10/sec --hashlimit-name hl --hashlimit-rate-match --hashlimit-rate-interval 5 -j ACCEPT';
     const found = ipt501(header('1.6.1') + ruleset(line));
@@ -99,6 +109,7 @@ describe('the table', () => {
       expect(def, `${e.kind} ${e.extension}`).toBeDefined();
       if (e.family) expect(def!.families, `${e.extension} ${e.family}`).toContain(e.family);
       if (e.option) expect(def!.options.map((o) => o.name), `${e.extension} --${e.option}`).toContain(e.option);
+      // Three parts: see SinceEntry.since.
       expect(e.since).toMatch(/^1\.(4|6|8)\.\d+$/);
       expect(e.note.length).toBeGreaterThan(10);
     }
