@@ -5,6 +5,7 @@
  * failing request from taking the server down.
  */
 import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import {
   createConnection,
@@ -52,12 +53,15 @@ function fileNameOf(uri: string): string | undefined {
 }
 
 /**
- * The lint worker's entry point: bundled (CommonJS, one file per entry) it sits beside the bundle; compiled
- * (ES modules, dist/server/) beside this module.
+ * The lint worker's entry point: beside this code, whether compiled (dist/server/), bundled as ES module
+ * (dist/server/bin.js) or as CommonJS (the VS Code extension, the tests); from the CLI's bundle
+ * (dist/src/cli/bin.js, for `iptlint lsp`), in dist/server/.
  */
-function lintWorkerFile(): string {
-  if (typeof __filename === 'string') return join(dirname(__filename), `lint-worker-main${extname(__filename)}`);
-  return fileURLToPath(new URL('./lint-worker-main.js', import.meta.url));
+function lintWorkerFile(): string | undefined {
+  const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+  const name = `lint-worker-main${extname(here) === '.cjs' ? '.cjs' : '.js'}`;
+  const candidates = [join(dirname(here), name), join(dirname(here), '..', '..', 'server', name)];
+  return candidates.find((file) => existsSync(file)) ?? candidates[0];
 }
 
 export function startServer(connection: Connection): void {
