@@ -2,6 +2,7 @@
 import type { Family } from './catalog/types.js';
 import type { Severity } from './diagnostics.js';
 import type { KernelProfile } from './kernel/profile.js';
+import type { LintCache } from './model/line-memo.js';
 
 export type Backend = 'legacy' | 'nft';
 
@@ -20,6 +21,11 @@ export interface LintOptions {
   ipsets?: Map<string, { type: string; line: number; file?: string }>;
   /** Version of the iptables that will load the file, when known (`1.8.9`). */
   iptablesVersion?: string;
+  /**
+   * Kept between runs on the same document (createLintCache()): unchanged lines
+   * reuse their reading and per-rule findings. For editors; a one-shot run needs none.
+   */
+  cache?: LintCache;
   /** Per-check severity overrides; `off` disables a check. */
   severities?: Record<string, Severity | 'off'>;
 }

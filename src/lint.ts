@@ -49,7 +49,7 @@ export function lintDocument(doc: ParsedDocument, options: LintOptions = {}): Li
   const generatedBy = readGeneratedBy(doc);
   const { family, source } = decideFamily(doc, options.family, options.fileName, generatedBy);
   const backend: Backend | undefined = options.backend ?? (generatedBy?.backend === 'nf_tables' ? 'nft' : generatedBy?.backend === 'legacy' ? 'legacy' : undefined);
-  const file = buildModel({ doc, family, familySource: source, generatedBy, backend, reporter });
+  const file = buildModel({ doc, family, familySource: source, generatedBy, backend, reporter, cache: options.cache });
   const ctx = { file, doc, options, backend, reporter };
   for (const check of MODEL_CHECKS) check.run(ctx);
   reporter.diagnostics.sort(byPosition);

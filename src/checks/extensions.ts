@@ -7,7 +7,7 @@ import { checkValue, protocolNumber } from '../catalog/values.js';
 import type { Family, OptionDef, ValueContext, ValueProblem, ValueSpec } from '../catalog/types.js';
 import type { Reporter } from '../diagnostics.js';
 import type { Arg, ExtensionUse, OptionUse, Part, Rule } from '../model/types.js';
-import { memoised, type Memo } from '../model/line-memo.js';
+import { memoised } from '../model/line-memo.js';
 import type { CheckContext, CheckInfo, ModelCheck } from './types.js';
 
 const info: CheckInfo[] = [
@@ -249,9 +249,6 @@ function checkParts(ctx: CheckContext, rule: Rule, vctx: ValueContext) {
   }
 }
 
-/** Each rule's findings depend on the rule alone (and family, backend): remembered for unchanged lines. */
-const ruleMemo = new WeakMap<object, Memo<true>>();
-
 function checkRule(ctx: CheckContext, rule: Rule) {
   const vctx = valueContext(rule, ctx.file.family);
   checkParts(ctx, rule, vctx);
@@ -271,7 +268,8 @@ function run(ctx: CheckContext): void {
     for (const command of table.commands) {
       const rule = command.rule;
       if (!rule) continue;
-      memoised(ruleMemo, rule, key, rule.line, ctx.reporter, (reporter) => (checkRule({ ...ctx, reporter }, rule), true), () => {});
+      // Each rule's findings depend on the rule alone (and family, backend): remembered for unchanged lines.
+      memoised(ctx.options.cache?.rules, rule, key, rule.line, ctx.reporter, (reporter) => (checkRule({ ...ctx, reporter }, rule), true), () => {});
     }
   }
 }

@@ -9,7 +9,7 @@ import { findTarget, STANDARD_VERDICTS } from '../catalog/index.js';
 import type { Family } from '../catalog/types.js';
 import type { Reporter } from '../diagnostics.js';
 import type { Backend } from '../lint-options.js';
-import { memoised, type Memo } from './line-memo.js';
+import { memoised, type LintCache } from './line-memo.js';
 import { readRuleLine } from './rule-reader.js';
 import type { Command } from './types.js';
 import type { Chain, Counters, RulesFile, Table } from './types.js';
@@ -32,6 +32,8 @@ export interface BuildInput {
   generatedBy?: RulesFile['generatedBy'];
   backend?: Backend;
   reporter: Reporter;
+  /** Memory of earlier runs on the same document (the editor's). */
+  cache?: LintCache;
 }
 
 function toCounters(node: CountersNode, line: number): Counters {
@@ -201,7 +203,7 @@ export function buildModel(input: BuildInput): RulesFile {
       reporter.report('IPT110', { line, start: 0, end: 1 }, 'counters without a closing `]`: iptables-restore fails with "need ]"');
       return;
     }
-    const command = memoised(commandMemo, node, `${family} ${backend ?? ''}`, line, reporter,
+    const command = memoised(input.cache?.commands, node, `${family} ${backend ?? ''}`, line, reporter,
       (recorder) => readRuleLine(node.args, { line, family, backend, reporter: recorder }),
       relocateCommand);
     if (node.counters) {
@@ -248,9 +250,6 @@ export function buildModel(input: BuildInput): RulesFile {
     }
   }
 }
-
-/** Commands read from each parsed rule line, for re-lints that keep unchanged lines (the editor). */
-const commandMemo = new WeakMap<object, Memo<Command>>();
 
 function relocateCommand(command: Command, line: number) {
   command.line = line;

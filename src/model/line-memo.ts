@@ -33,9 +33,23 @@ function shiftExtras(extras: ReportExtras | undefined, delta: number): ReportExt
   };
 }
 
-/** Runs `compute` for `line`, or replays what it did the last time for the same node and key. */
+/**
+ * What a caller that lints the same document again and again keeps between
+ * runs (the language server, one per document). A one-shot run passes none
+ * and pays nothing: 100,000 WeakMap entries are not free for the collector.
+ */
+export interface LintCache {
+  commands: WeakMap<object, Memo<unknown>>;
+  rules: WeakMap<object, Memo<unknown>>;
+}
+
+export function createLintCache(): LintCache {
+  return { commands: new WeakMap(), rules: new WeakMap() };
+}
+
+/** Runs `compute` for `line`, or replays what it did the last time for the same node and key; without a store, just runs it. */
 export function memoised<T>(
-  store: WeakMap<object, Memo<T>>,
+  store: WeakMap<object, Memo<unknown>> | undefined,
   node: object,
   key: string,
   line: number,
@@ -43,7 +57,8 @@ export function memoised<T>(
   compute: (reporter: Reporter) => T,
   relocate: (value: T, line: number) => void,
 ): T {
-  const hit = store.get(node);
+  if (!store) return compute(reporter);
+  const hit = store.get(node) as Memo<T> | undefined;
   if (hit && hit.key === key) {
     relocate(hit.value, line);
     for (const r of hit.reports) {

@@ -89,6 +89,8 @@ export function runCases(cases: readonly ExtCase[]): void {
  * it fails today; when the gap is fixed the body passes and `it.fails` turns red.
  */
 export function runGaps(gaps: readonly KnownGap[]): void {
+  // A group whose gaps are all fixed keeps one test, so the block stays valid and says so.
+  if (gaps.length === 0) it('has no known gaps left', () => expect(gaps).toEqual([]));
   for (const g of gaps) {
     it.fails(`KNOWN GAP (${g.owner}): ${title(g)}`, () => {
       const errors = lintCase(g).filter((d) => d.severity === 'error');

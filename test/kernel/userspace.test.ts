@@ -84,8 +84,8 @@ describe('IPT501 through lint()', () => {
     const line = '-A INPUT -m recent --name ssh --rcheck --seconds 60 --reap -j DROP';
     const at = line.indexOf('--reap');
     const found = ipt501(header('1.4.11.1') + ruleset(line));
-    // The header reader keeps three parts: v1.4.11.1 is 1.4.11.
-    expect(found.map((d) => [d.line, d.start, d.end, d.data?.since, d.data?.iptables])).toEqual([[5, at, at + '--reap'.length, '1.4.12', '1.4.11']]);
+    // The header's version is kept whole, four parts included.
+    expect(found.map((d) => [d.line, d.start, d.end, d.data?.since, d.data?.iptables])).toEqual([[5, at, at + '--reap'.length, '1.4.12', '1.4.11.1']]);
     expect(ipt501(header('1.4.12') + ruleset(line))).toEqual([]);
     expect(ipt501(header('1.4.12.2') + ruleset(line))).toEqual([]);
   });
