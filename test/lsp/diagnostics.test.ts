@@ -195,3 +195,41 @@ describe('entry points', () => {
 async function startSessionWithInitOptions() {
   return startSession({ noConfiguration: true, initializationOptions: { iptlint: { severity: { IPT304: 'off' } } } });
 }
+
+describe('kernel evidence', () => {
+  test('a module the configured kernel lacks: related information points at the config line, re-checked when the config changes', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { pathToFileURL } = await import('node:url');
+    const dir = mkdtempSync(join(tmpdir(), 'iptlint-lsp-kernel-'));
+    const original = readFileSync(new URL('../fixtures/kernels/config-6.12.117+deb12-amd64', import.meta.url), 'utf8');
+    const config = join(dir, 'config-6.12.117+deb12-amd64');
+    writeFileSync(config, original.replace(/^CONFIG_NETFILTER_XT_MATCH_STRING=m$/m, '# CONFIG_NETFILTER_XT_MATCH_STRING is not set'));
+    const symbolLine = original.split('\n').indexOf('CONFIG_NETFILTER_XT_MATCH_STRING=m');
+    // A relative path: resolved against the workspace folder.
+    const kernel = await startSession({ settings: { debounceMs: 50, kernelConfig: 'config-6.12.117+deb12-amd64' }, rootDir: dir });
+    try {
+      const uri = fileUri(join(dir, 'rules.v4'));
+      const rule = '-A INPUT -p tcp -m string --algo bm --string foo -j DROP';
+      await kernel.open(uri, `*filter\n:INPUT ACCEPT [0:0]\n${rule}\nCOMMIT\n`);
+      const { diagnostics } = await kernel.diagnosticsFor(uri);
+      const missing = diagnostics.filter((d) => d.range.start.line === 2 && d.range.start.character === rule.indexOf('string'));
+      expect(missing.map((d) => [d.code, d.severity])).toEqual([['IPT401', DiagnosticSeverity.Error]]);
+      expect(missing[0].data).toEqual({ evidence: { kernel: '6.12.117+deb12-amd64', module: 'xt_string', config: 'CONFIG_NETFILTER_XT_MATCH_STRING' } });
+      const evidence = missing.flatMap((d) => d.relatedInformation ?? []).find((r) => r.location.uri === pathToFileURL(config).href);
+      expect(evidence, JSON.stringify(missing)).toBeDefined();
+      expect(evidence!.location.range.start.line).toBe(symbolLine);
+      expect(evidence!.message).toBe('# CONFIG_NETFILTER_XT_MATCH_STRING is not set');
+      expect(missing[0].codeDescription?.href).toBe(`${DOCS}${missing[0].code}.md`);
+
+      // Building it in: the watched config is re-read and the finding goes away.
+      const before = kernel.published.length;
+      writeFileSync(config, original.replace(/^CONFIG_NETFILTER_XT_MATCH_STRING=m$/m, 'CONFIG_NETFILTER_XT_MATCH_STRING=y'));
+      const next = await kernel.waitFor(() => kernel.published.slice(before).findLast((p) => p.uri === uri), 'diagnostics after the config changed');
+      expect(next.diagnostics.filter((d) => d.range.start.line === 2 && d.range.start.character === rule.indexOf('string'))).toEqual([]);
+    } finally {
+      await kernel.stop();
+    }
+  });
+});
