@@ -1,8 +1,11 @@
 /**
  * The language features beyond diagnostics, registered on one connection.
- * Each handler reads the document's current analysis (re-linting first when
- * an edit is pending) and never throws at the client except for rename's
- * deliberate refusals: a failure is logged and answered with null.
+ * Each handler reads only what it needs: the parsed lines (symbols, folding,
+ * code actions), one line set in its table (completion, hover on extensions
+ * and options of large documents), or a full analysis of the current text
+ * (chains: hover, definition, references, rename, highlight). None throws at
+ * the client except rename's deliberate refusals: a failure is logged and
+ * answered with null.
  */
 import { ResponseError, type ServerCapabilities, type TextDocumentPositionParams } from 'vscode-languageserver';
 import { codeActions } from './actions.js';
