@@ -130,13 +130,13 @@ function checkOptions(ctx: CheckContext, rule: Rule, ext: ExtensionUse, vctx: Va
         fixes: [{ title: 'Remove the `!`', edits: [{ line, start: use.negation.start, end: use.token.start, newText: '' }] }],
       });
     }
-    const specs = option.args ?? [];
-    use.values.forEach((value, k) => {
-      const spec: ValueSpec | undefined = specs[k];
-      if (!spec) return;
-      const problems = checkValue(spec, value.value, vctx);
-      if (problems.length) reportValueProblems(reporter, line, value, problems, optionLabel(use));
-    });
+    const specs = option.args;
+    if (specs) {
+      for (let k = 0; k < use.values.length && k < specs.length; k++) {
+        const problems = checkValue(specs[k], use.values[k].value, vctx);
+        if (problems.length) reportValueProblems(reporter, line, use.values[k], problems, optionLabel(use));
+      }
+    }
     if (option.deprecated) {
       reporter.report('IPT210', { line, start: use.token.start, end: use.token.end }, `${optionLabel(use)} is deprecated: ${option.deprecated}`, { tags: ['deprecated'] });
     }
@@ -166,14 +166,14 @@ function checkOptions(ctx: CheckContext, rule: Rule, ext: ExtensionUse, vctx: Va
   }
   for (const constraint of def.constraints ?? []) {
     const given = constraint.options.filter((o) => present.has(o));
-    const list = constraint.options.map((o) => `--${o}`).join(', ');
+    const list = () => constraint.options.map((o) => `--${o}`).join(', ');
     if ((constraint.kind === 'oneOf' || constraint.kind === 'anyOf') && given.length === 0) {
-      reporter.report('IPT205', anchorSpan, constraint.message ?? `${def.name} needs one of ${list}`);
+      reporter.report('IPT205', anchorSpan, constraint.message ?? `${def.name} needs one of ${list()}`);
     } else if ((constraint.kind === 'oneOf' || constraint.kind === 'atMostOne') && given.length > 1) {
       const second = present.get(given[1]) as OptionUse;
       // The pair may already be reported as mutually exclusive options.
       if ((second.def?.excludes ?? []).includes(given[0]) || (present.get(given[0])?.def?.excludes ?? []).includes(given[1])) continue;
-      reporter.report('IPT204', { line, start: second.token.start, end: second.token.end }, constraint.message ?? `${def.name} takes only one of ${list}`);
+      reporter.report('IPT204', { line, start: second.token.start, end: second.token.end }, constraint.message ?? `${def.name} takes only one of ${list()}`);
     }
   }
   if (def.deprecated) {

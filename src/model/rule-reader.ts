@@ -86,6 +86,15 @@ function longEntriesOf(ext: ExtensionDef, family: Family): LongEntry[] {
   return entries;
 }
 
+/** One-element results, made once per entry: exact matches are the common case on every option of every rule. */
+const singles = new WeakMap<LongEntry, readonly LongEntry[]>();
+
+function single(entry: LongEntry): readonly LongEntry[] {
+  let list = singles.get(entry);
+  if (!list) singles.set(entry, (list = [entry]));
+  return list;
+}
+
 function sameEntry(a: LongEntry, b: LongEntry): boolean {
   if (a.generic || b.generic) return !!a.generic && !!b.generic && a.generic.key === b.generic.key;
   return a.ext === b.ext && a.option === b.option;
@@ -170,12 +179,12 @@ export function readRuleLine(args: Arg[], ctx: ReadContext): Command {
     return undefined;
   };
 
-  const resolveLong = (name: string): LongEntry[] => {
+  const resolveLong = (name: string): readonly LongEntry[] => {
     const generic = GENERIC_BY_LONG.get(name);
-    if (generic) return [generic];
+    if (generic) return single(generic);
     for (const entries of merged) {
       const exact = entries.byName.get(name);
-      if (exact) return [exact];
+      if (exact) return single(exact);
     }
     // getopt_long's abbreviations: every option the name is a prefix of, ambiguous unless all are one option.
     const candidates: LongEntry[] = [];
