@@ -22,6 +22,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ParsedDocument } from '../grammar/document.js';
 import { DocumentState, lineAnalysis, QUICK_PATH_MIN_LINES, type Analysis, type Outline, type ParseStats } from './document-state.js';
 import { LintQueue, type LintDone, type LintJob } from './lint-worker.js';
+import { ProjectConfigs, type ProjectInputs } from './project-config.js';
 import { KernelInputs, lintOptionsFor, readSettings, defaultSettings, type ServerSettings } from './settings.js';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features.js';
 
@@ -42,6 +43,14 @@ export interface ServerContext {
   kernels(): KernelInputs;
   /** The client sends a diagnostic's `data` back with code action requests. */
   keepsDiagnosticData(): boolean;
+}
+
+function filePathOf(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function fileNameOf(uri: string): string | undefined {
@@ -83,6 +92,32 @@ export function startServer(connection: Connection): void {
   /** What the last lint of each document knew about its tables, for requests answered from one line. */
   const outlines = new Map<string, Outline>();
   const published = new Map<string, ParseStats & { version: number; diagnostics: number }>();
+  // Clients without a notion of trust (all but VS Code) are trusted; VS Code says so at start and on a grant.
+  let trusted = true;
+  const warn = (message: string) => {
+    log(message);
+    void connection.window.showWarningMessage(message);
+  };
+  const projects = new ProjectConfigs(() => baseDir, () => trusted, () => reresolveAll(), warn);
+  const projectInputs = new Map<string, ProjectInputs>();
+  const projectReady = new Map<string, Promise<void>>();
+
+  function resolveProject(uri: string) {
+    const ready = projects
+      .forFile(filePathOf(uri))
+      .then((inputs) => void projectInputs.set(uri, inputs))
+      .catch((error) => log(`iptlint: ${(error as Error).message}`));
+    projectReady.set(uri, ready);
+  }
+
+  function reresolveAll() {
+    for (const doc of documents.all()) resolveProject(doc.uri);
+    relintAll();
+  }
+
+  function optionsFor(uri: string) {
+    return lintOptionsFor(settings, kernels.profiles, fileNameOf(uri), projectInputs.get(uri));
+  }
 
   function stateOf(uri: string): DocumentState {
     let state = states.get(uri);
@@ -96,8 +131,7 @@ export function startServer(connection: Connection): void {
   function analysisOf(uri: string): Analysis | undefined {
     const doc = documents.get(uri);
     if (!doc) return undefined;
-    const options = lintOptionsFor(settings, kernels.profiles, fileNameOf(uri));
-    return stateOf(uri).analyse(doc.getText(), doc.version, options, optionsGeneration);
+    return stateOf(uri).analyse(doc.getText(), doc.version, optionsFor(uri), optionsGeneration);
   }
 
   function parsedOf(uri: string): ParsedDocument | undefined {
@@ -115,15 +149,14 @@ export function startServer(connection: Connection): void {
     }
     // Completion comes with every keystroke: answer from the line as typed, not after a whole-file lint.
     const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
-    const view = lineAnalysis(outline, text, line, lintOptionsFor(settings, kernels.profiles, fileNameOf(uri)));
+    const view = lineAnalysis(outline, text, line, optionsFor(uri));
     return { ...view, quick: true };
   }
 
   function lintJob(uri: string): LintJob | undefined {
     const doc = documents.get(uri);
     if (!doc) return undefined;
-    const options = lintOptionsFor(settings, kernels.profiles, fileNameOf(uri));
-    return { uri, version: doc.version, generation: optionsGeneration, text: doc.getText(), options, baseDir };
+    return { uri, version: doc.version, generation: optionsGeneration, text: doc.getText(), options: optionsFor(uri), baseDir };
   }
 
   function linted(result: LintDone) {
@@ -145,8 +178,8 @@ export function startServer(connection: Connection): void {
 
   function schedule(uri: string, delay = settings.debounceMs) {
     clearTimeout(timers.get(uri));
-    // Until the first settings arrive, a lint would use the wrong kernel and severities: wait for them.
-    timers.set(uri, setTimeout(() => void settingsReady.then(() => publish(uri)), delay));
+    // Until the settings and the project's config are read, a lint would use the wrong kernel and severities.
+    timers.set(uri, setTimeout(() => void Promise.all([settingsReady, projectReady.get(uri)]).then(() => publish(uri)), delay));
   }
 
   function relintAll() {
@@ -185,8 +218,10 @@ export function startServer(connection: Connection): void {
     canRegisterConfiguration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     keepsDiagnosticData = !!params.capabilities.textDocument?.publishDiagnostics?.dataSupport;
     initOptions = params.initializationOptions;
+    if ((initOptions as { trusted?: unknown } | undefined)?.trusted === false) trusted = false;
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
     if (folder?.startsWith('file:')) baseDir = fileURLToPath(folder);
+    projects.reset();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -208,13 +243,26 @@ export function startServer(connection: Connection): void {
     void refreshSettings();
   });
 
-  documents.onDidOpen((e) => schedule(e.document.uri, 0));
+  // Not part of LSP: the VS Code extension says when the user trusts the workspace.
+  connection.onNotification('iptlint/workspaceTrusted', () => {
+    if (trusted) return;
+    trusted = true;
+    projects.reset();
+    reresolveAll();
+  });
+
+  documents.onDidOpen((e) => {
+    resolveProject(e.document.uri);
+    schedule(e.document.uri, 0);
+  });
   documents.onDidChangeContent((e) => schedule(e.document.uri));
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     states.delete(e.document.uri);
     outlines.delete(e.document.uri);
+    projectInputs.delete(e.document.uri);
+    projectReady.delete(e.document.uri);
     published.delete(e.document.uri);
     queue.close(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -224,6 +272,7 @@ export function startServer(connection: Connection): void {
     for (const t of timers.values()) clearTimeout(t);
     timers.clear();
     kernels.unwatch();
+    projects.dispose();
     await queue.dispose();
   });
 

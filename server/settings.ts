@@ -12,6 +12,7 @@ import type { Severity } from '../src/diagnostics.js';
 import type { KernelProfile } from '../src/kernel/profile.js';
 import type { Backend, LintOptions } from '../src/lint-options.js';
 import { findCheck } from '../src/suppressions.js';
+import type { ProjectInputs } from './project-config.js';
 
 export interface ServerSettings {
   kernelConfig: string[];
@@ -83,13 +84,26 @@ export function readSettings(raw: unknown): { settings: ServerSettings; problems
   return { settings, problems };
 }
 
-export function lintOptionsFor(settings: ServerSettings, kernels: KernelProfile[], fileName: string | undefined): LintOptions {
+/**
+ * The core's options for one document: editor settings that are set win over
+ * the project's `.iptlintrc.json`, as the CLI's flags win over it; kernel
+ * inputs named in the settings replace the project's.
+ */
+export function lintOptionsFor(settings: ServerSettings, kernels: KernelProfile[], fileName: string | undefined, project: ProjectInputs = {}): LintOptions {
+  const config = project.config;
   const options: LintOptions = { fileName };
-  if (settings.family) options.family = settings.family;
-  if (settings.backend) options.backend = settings.backend;
-  if (kernels.length > 0) options.kernels = kernels;
-  if (settings.noAutoload) options.noAutoload = true;
-  if (Object.keys(settings.severity).length > 0) options.severities = settings.severity;
+  const family = settings.family ?? config?.family;
+  if (family) options.family = family;
+  const backend = settings.backend ?? config?.backend;
+  if (backend) options.backend = backend;
+  const fromSettings = settings.kernelConfig.length + settings.modules.length + settings.kernelRelease.length > 0;
+  const targets = fromSettings ? kernels : (project.kernels ?? []);
+  if (targets.length > 0) options.kernels = targets;
+  if (settings.noAutoload || config?.kernel.autoload === false) options.noAutoload = true;
+  if (config?.iptablesVersion) options.iptablesVersion = config.iptablesVersion;
+  if (project.ipsets) options.ipsets = project.ipsets;
+  const severities = { ...config?.severities, ...settings.severity };
+  if (Object.keys(severities).length > 0) options.severities = severities;
   return options;
 }
 

@@ -20,12 +20,17 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'untitled', language: 'iptables' },
     ],
     outputChannelName: 'iptlint',
+    // Untrusted: the server reads no file a project's .iptlintrc.json names (VS Code already withholds such settings).
+    initializationOptions: { trusted: workspace.isTrusted },
   };
   client = new LanguageClient('iptlint', 'iptlint', serverOptions, clientOptions);
   await client.start();
-  // Trust unlocks the workspace's kernel settings (VS Code withholds them before): have the server read them again.
+  // Trust unlocks the workspace's kernel settings and the paths in .iptlintrc.json: have the server read them again.
   context.subscriptions.push(
-    workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('workspace/didChangeConfiguration', { settings: null })),
+    workspace.onDidGrantWorkspaceTrust(() => {
+      void client?.sendNotification('iptlint/workspaceTrusted');
+      void client?.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    }),
   );
 }
 
