@@ -71,10 +71,11 @@ const isSpace = (c: string | undefined) => c !== undefined && ' \t\n\v\f\r'.incl
 const isHex = (c: string | undefined) => c !== undefined && /^[0-9a-fA-F]$/.test(c);
 
 /**
- * C strtoul(text + from, &end, base): leading white space, an optional sign, and
- * for base 0 a `0x` prefix (hex) or a leading `0` (octal).
+ * The syntax C strtoul(text + from, &end, base) accepts: leading white space,
+ * an optional sign, and for base 0 a `0x` prefix (hex) or a leading `0`
+ * (octal). Returns where the digits are; the two readers below give the value.
  */
-function cStrtoul(text: string, from: number, base: 0 | 10 | 16): CNumber {
+function scanCNumber(text: string, from: number, base: 0 | 10 | 16): { negative: boolean; radix: number; digitsStart: number; end: number } {
   let i = from;
   while (isSpace(text[i])) i++;
   let negative = false;
@@ -87,16 +88,18 @@ function cStrtoul(text: string, from: number, base: 0 | 10 | 16): CNumber {
     radix = 8;
   }
   const digitsStart = i;
+  while (i < text.length && !Number.isNaN(parseInt(text[i], radix))) i++;
+  return { negative, radix, digitsStart, end: i };
+}
+
+/** C strtoul as a JS number: negatives and 64-bit overflows (which strtoul turns into huge values) are Infinity. */
+function cStrtoul(text: string, from: number, base: 0 | 10 | 16): CNumber {
+  const scan = scanCNumber(text, from, base);
+  if (scan.end === scan.digitsStart) return { value: 0, end: from, octal: false };
   let value = 0;
-  for (; i < text.length; i++) {
-    const d = parseInt(text[i], radix);
-    if (Number.isNaN(d)) break;
-    value = value * radix + d;
-  }
-  if (i === digitsStart) return { value: 0, end: from, octal: false };
-  if (negative && value !== 0) value = Infinity;
-  if (value > 0xffffffffffffffff) value = Infinity;
-  return { value, end: i, octal: radix === 8 && i - digitsStart > 1 };
+  for (let i = scan.digitsStart; i < scan.end; i++) value = value * scan.radix + parseInt(text[i], scan.radix);
+  if ((scan.negative && value !== 0) || value > 0xffffffffffffffff) value = Infinity;
+  return { value, end: scan.end, octal: scan.radix === 8 && scan.end - scan.digitsStart > 1 };
 }
 
 const U64 = (1n << 64n) - 1n;
@@ -108,29 +111,15 @@ const U64 = (1n << 64n) - 1n;
  * `end` equals `from` when no digit was read.
  */
 export function cStrtoulExact(text: string, from: number, base: 0 | 10 | 16): { value: bigint; end: number; overflow?: boolean } {
-  let i = from;
-  while (isSpace(text[i])) i++;
-  let negative = false;
-  if (text[i] === '+' || text[i] === '-') negative = text[i++] === '-';
-  let radix: number = base === 0 ? 10 : base;
-  if ((base === 0 || base === 16) && text[i] === '0' && (text[i + 1] === 'x' || text[i + 1] === 'X') && isHex(text[i + 2])) {
-    radix = 16;
-    i += 2;
-  } else if (base === 0 && text[i] === '0') {
-    radix = 8;
-  }
-  const digitsStart = i;
+  const scan = scanCNumber(text, from, base);
+  if (scan.end === scan.digitsStart) return { value: 0n, end: from };
   let value = 0n;
-  let overflow = false;
-  for (; i < text.length; i++) {
-    const d = parseInt(text[i], radix);
-    if (Number.isNaN(d)) break;
-    value = value * BigInt(radix) + BigInt(d);
-    if (value > U64) overflow = true;
+  const radix = BigInt(scan.radix);
+  for (let i = scan.digitsStart; i < scan.end; i++) {
+    value = value * radix + BigInt(parseInt(text[i], scan.radix));
+    if (value > U64) return { value: U64, end: scan.end, overflow: true };
   }
-  if (i === digitsStart) return { value: 0n, end: from };
-  if (overflow) return { value: U64, end: i, overflow: true };
-  return { value: negative ? (U64 + 1n - value) & U64 : value, end: i };
+  return { value: scan.negative ? (U64 + 1n - value) & U64 : value, end: scan.end };
 }
 
 /**
