@@ -1,3 +1,4 @@
+import { portOptions } from './port-options.js';
 import type { ExtensionDef, ValueProblem } from '../types.js';
 
 const DCCP_TYPES = [
@@ -35,20 +36,7 @@ export const dccp: ExtensionDef = {
   implicitProtocol: true,
   protocols: ['dccp'],
   options: [
-    {
-      name: 'sport',
-      aliases: ['source-port'],
-      args: [{ kind: 'portRange', label: 'port[:port]', portParser: 'getaddrinfo' }],
-      invert: true,
-      summary: 'Source port or inclusive port range.',
-    },
-    {
-      name: 'dport',
-      aliases: ['destination-port'],
-      args: [{ kind: 'portRange', label: 'port[:port]', portParser: 'getaddrinfo' }],
-      invert: true,
-      summary: 'Destination port or inclusive port range.',
-    },
+    ...portOptions('getaddrinfo'),
     {
       name: 'dccp-types',
       args: [{ kind: 'custom', choices: DCCP_TYPES, caseInsensitive: true, label: 'type[,type...]', validate: validateTypes }],

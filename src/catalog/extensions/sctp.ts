@@ -1,3 +1,4 @@
+import { portOptions } from './port-options.js';
 import type { ExtensionDef, ValueProblem } from '../types.js';
 
 // Chunk names iptables knows, with the flag letters each one may carry (upper case:
@@ -70,20 +71,7 @@ export const sctp: ExtensionDef = {
   implicitProtocol: true,
   protocols: ['sctp'],
   options: [
-    {
-      name: 'sport',
-      aliases: ['source-port'],
-      args: [{ kind: 'portRange', label: 'port[:port]' }],
-      invert: true,
-      summary: 'Source port or inclusive port range.',
-    },
-    {
-      name: 'dport',
-      aliases: ['destination-port'],
-      args: [{ kind: 'portRange', label: 'port[:port]' }],
-      invert: true,
-      summary: 'Destination port or inclusive port range.',
-    },
+    ...portOptions(),
     {
       name: 'chunk-types',
       args: [

@@ -1,3 +1,4 @@
+import { portOptions } from './port-options.js';
 import type { ExtensionDef } from '../types.js';
 
 // Option names are the forms iptables-save prints; aliases are the other spellings getopt accepts.
@@ -10,20 +11,7 @@ export const tcp: ExtensionDef = {
   implicitProtocol: true,
   protocols: ['tcp'],
   options: [
-    {
-      name: 'sport',
-      aliases: ['source-port'],
-      args: [{ kind: 'portRange', label: 'port[:port]' }],
-      invert: true,
-      summary: 'Source port or inclusive port range.',
-    },
-    {
-      name: 'dport',
-      aliases: ['destination-port'],
-      args: [{ kind: 'portRange', label: 'port[:port]' }],
-      invert: true,
-      summary: 'Destination port or inclusive port range.',
-    },
+    ...portOptions(),
     {
       name: 'tcp-flags',
       args: [

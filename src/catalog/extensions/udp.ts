@@ -1,3 +1,4 @@
+import { portOptions } from './port-options.js';
 import type { ExtensionDef } from '../types.js';
 
 export const udp: ExtensionDef = {
@@ -8,21 +9,8 @@ export const udp: ExtensionDef = {
   implicitProtocol: true,
   protocols: ['udp'],
   options: [
-    {
-      // Unlike tcp, iptables reads udp port numbers through getaddrinfo, which silently
-      // wraps numbers above 65535 (70000 becomes 4464) instead of refusing them.
-      name: 'sport',
-      aliases: ['source-port'],
-      args: [{ kind: 'portRange', label: 'port[:port]', portParser: 'getaddrinfo' }],
-      invert: true,
-      summary: 'Source port or inclusive port range.',
-    },
-    {
-      name: 'dport',
-      aliases: ['destination-port'],
-      args: [{ kind: 'portRange', label: 'port[:port]', portParser: 'getaddrinfo' }],
-      invert: true,
-      summary: 'Destination port or inclusive port range.',
-    },
+    // Unlike tcp, iptables reads udp port numbers through getaddrinfo, which silently
+    // wraps numbers above 65535 (70000 becomes 4464) instead of refusing them.
+    ...portOptions('getaddrinfo'),
   ],
 };
