@@ -103,7 +103,8 @@ export const QUICK_PATH_MIN_LINES = 2000;
 export interface Outline {
   version: number;
   lines: number;
-  family: Family;
+  /** Absent in a sketch made before the first lint: the stand-in then decides it as the core does. */
+  family?: Family;
   backend?: Backend;
   tables: { name: string; header: number; commit?: number; chains: { name: string; builtin: boolean; policy?: string }[] }[];
 }
@@ -121,6 +122,39 @@ export function outlineOf(result: LintResult, version: number): Outline {
       chains: [...t.chains.values()].filter((c) => c.declaration).map((c) => ({ name: c.name, builtin: c.builtin, policy: c.policy?.value })),
     })),
   };
+}
+
+/**
+ * An outline from the raw text, for requests that arrive before the first lint
+ * of a large document has finished: table headers, COMMITs and chain
+ * declarations are recognised by their first characters, as iptables-restore
+ * does, without parsing rule lines.
+ */
+export function sketchOutline(text: string, version: number): Outline {
+  const { texts } = splitLines(text);
+  const tables: Outline['tables'] = [];
+  let current: Outline['tables'][number] | undefined;
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i];
+    const c = t.charCodeAt(0);
+    if (c === 42 /* * */) {
+      const name = t.slice(1).split(/[ \t]/)[0];
+      current = name ? { name, header: i, chains: [] } : undefined;
+      if (current) tables.push(current);
+    } else if (!current) {
+      continue;
+    } else if (c === 58 /* : */) {
+      const [name, policy] = t.slice(1).split(/[ \t]+/);
+      if (name) current.chains.push({ name, builtin: policy !== '-', policy });
+    } else if (c === 67 /* C */ && /^COMMIT(?:[ \t]|$)/.test(t)) {
+      current.commit = i;
+      current = undefined;
+    } else if (c === 45 /* - */) {
+      const m = /^(?:-N|--new-chain)[ \t]+(\S+)/.exec(t);
+      if (m) current.chains.push({ name: m[1], builtin: false });
+    }
+  }
+  return { version, lines: texts.length, tables };
 }
 
 /**

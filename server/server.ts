@@ -20,7 +20,7 @@ import {
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ParsedDocument } from '../grammar/document.js';
-import { DocumentState, lineAnalysis, QUICK_PATH_MIN_LINES, type Analysis, type Outline, type ParseStats } from './document-state.js';
+import { DocumentState, lineAnalysis, QUICK_PATH_MIN_LINES, sketchOutline, type Analysis, type Outline, type ParseStats } from './document-state.js';
 import { LintQueue, type LintDone, type LintJob } from './lint-worker.js';
 import { ProjectConfigs, type ProjectInputs } from './project-config.js';
 import { KernelInputs, lintOptionsFor, readSettings, defaultSettings, type ServerSettings } from './settings.js';
@@ -142,7 +142,12 @@ export function startServer(connection: Connection): void {
   function lineViewOf(uri: string, line: number) {
     const doc = documents.get(uri);
     if (!doc) return undefined;
-    const outline = outlines.get(uri);
+    let outline = outlines.get(uri);
+    if (!outline && doc.lineCount >= QUICK_PATH_MIN_LINES && !stateOf(uri).isFresh(doc.version, optionsGeneration)) {
+      // The first lint of a large file is still running: a sketch from the text will do until it is done.
+      outline = sketchOutline(doc.getText(), doc.version);
+      outlines.set(uri, outline);
+    }
     if (stateOf(uri).isFresh(doc.version, optionsGeneration) || !outline || outline.lines < QUICK_PATH_MIN_LINES) {
       const analysis = analysisOf(uri);
       return analysis && { analysis, line, quick: false };

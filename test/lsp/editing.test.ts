@@ -285,6 +285,33 @@ describe('linting in a worker thread', () => {
     }
   });
 
+  test('before the first lint of a large document has finished, completion answers from a sketch of the text', async () => {
+    const early = await startSession({ settings: { debounceMs: 0 } });
+    try {
+      const uri = fileUri('/tmp/iptlint-lsp/first/rules.v4');
+      const rules = Array.from({ length: 20000 }, (_, i) => `-A INPUT -p udp -s 10.${i >> 16}.${(i >> 8) & 255}.${i & 255} --dport ${1 + (i % 60000)} -m comment --comment "rule ${i}" -j LOGGED`);
+      const lines = ['*filter', ':INPUT ACCEPT [0:0]', ':LOGGED - [0:0]', '-A LOGGED -j LOG', ...rules, '-A INPUT -g ', 'COMMIT'];
+      const order: string[] = [];
+      await early.open(uri, `${lines.join('\n')}\n`);
+      const line = lines.length - 2;
+      const completion = early.connection
+        .sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line, character: lines[line].length } })
+        .then((items) => {
+          order.push('completion');
+          return items;
+        });
+      const diagnostics = early.diagnosticsFor(uri).then((p) => {
+        order.push('diagnostics');
+        return p;
+      });
+      const [items] = await Promise.all([completion, diagnostics]);
+      expect(items.map((i) => i.label)).toEqual(['LOGGED']);
+      expect(order).toEqual(['completion', 'diagnostics']);
+    } finally {
+      await early.stop();
+    }
+  });
+
   test('without a worker file the server lints in its own thread and says so', async () => {
     const alone = await startSession({ settings: { debounceMs: 0 }, noWorker: true });
     try {
