@@ -189,3 +189,22 @@ export function runOracle(cases: readonly ExtCase[], gaps: readonly KnownGap[]):
     });
   });
 }
+
+/** The four blocks every group file runs: exact findings, known gaps, the real binaries' verdicts, coverage. */
+export function runSuite(group: string, extensions: readonly string[], cases: readonly ExtCase[], gaps: readonly KnownGap[]): void {
+  describe(`${group}: one rule per case, exact findings`, () => runCases(cases));
+  describe(`${group}: known gaps`, () => runGaps(gaps));
+  describe(`${group}: verdicts`, () => runOracle(cases, gaps));
+  describe(`${group}: coverage`, () => {
+    const counts = coverage(cases, gaps);
+    it.each(extensions)('%s has a valid case and at least two invalid ones', (ext) => {
+      const c = counts.get(ext) ?? { valid: 0, invalid: 0 };
+      expect(c.valid).toBeGreaterThanOrEqual(1);
+      expect(c.invalid).toBeGreaterThanOrEqual(2);
+    });
+    it('covers nothing else', () => {
+      expect([...counts.keys()].filter((e) => !extensions.includes(e))).toEqual([]);
+    });
+  });
+}
+

@@ -2,8 +2,7 @@
  * Unit tests per extension (issue 3): matches addrtype to limit, in both families.
  * Helpers and the findings format are described in ./helpers.ts.
  */
-import { describe, expect, it } from 'vitest';
-import { coverage, runCases, runGaps, runOracle, type ExtCase, type KnownGap } from './helpers.js';
+import { runSuite, type ExtCase, type KnownGap } from './helpers.js';
 
 /** Every extension this file covers; each needs one case that lints clean and two that iptables rejects. */
 const EXTENSIONS = ['addrtype', 'ah', 'bpf', 'cgroup', 'cluster', 'comment', 'connbytes', 'connlabel', 'connlimit', 'connmark', 'conntrack', 'cpu', 'dccp', 'devgroup', 'dscp', 'dst', 'ecn', 'esp', 'eui64', 'frag', 'hashlimit', 'hbh', 'helper', 'hl', 'icmp', 'icmp6', 'ipcomp', 'iprange', 'ipv6header', 'ipvs', 'length', 'limit'];
@@ -319,26 +318,4 @@ const KNOWN_GAPS: KnownGap[] = [
   // iptlint today: no findings
 ];
 
-describe('matches a-l: one rule per case, exact findings', () => {
-  runCases(CASES);
-});
-
-describe('matches a-l: known gaps', () => {
-  runGaps(KNOWN_GAPS);
-});
-
-describe('matches a-l: verdicts', () => {
-  runOracle(CASES, KNOWN_GAPS);
-});
-
-describe('matches a-l: coverage', () => {
-  const counts = coverage(CASES, KNOWN_GAPS);
-  it.each(EXTENSIONS)('%s has a valid case and at least two invalid ones', (ext) => {
-    const c = counts.get(ext) ?? { valid: 0, invalid: 0 };
-    expect(c.valid).toBeGreaterThanOrEqual(1);
-    expect(c.invalid).toBeGreaterThanOrEqual(2);
-  });
-  it('covers nothing else', () => {
-    expect([...counts.keys()].filter((e) => !EXTENSIONS.includes(e))).toEqual([]);
-  });
-});
+runSuite('matches a-l', EXTENSIONS, CASES, KNOWN_GAPS);

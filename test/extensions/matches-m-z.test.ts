@@ -2,8 +2,7 @@
  * Unit tests per extension (issue 3): matches mac to udp (with state and the implicit tcp/udp), in both families.
  * Helpers and the findings format are described in ./helpers.ts.
  */
-import { describe, expect, it } from 'vitest';
-import { coverage, runCases, runGaps, runOracle, type ExtCase, type KnownGap } from './helpers.js';
+import { runSuite, type ExtCase, type KnownGap } from './helpers.js';
 
 /** Every extension this file covers; each needs one case that lints clean and two that iptables rejects. */
 const EXTENSIONS = ['mac', 'mark', 'mh', 'multiport', 'nfacct', 'osf', 'owner', 'physdev', 'pkttype', 'policy', 'quota', 'rateest', 'realm', 'recent', 'rpfilter', 'rt', 'sctp', 'set', 'socket', 'srh', 'state', 'statistic', 'string', 'tcp', 'tcpmss', 'time', 'tos', 'ttl', 'u32', 'udp'];
@@ -293,26 +292,4 @@ const KNOWN_GAPS: KnownGap[] = [
   { ext: 'tcp', rule: '-A INPUT -p tcp --syn --tcp-flags ALL SYN', want: 'error', reason: 'iptables refuses --syn and --tcp-flags together in either order; the exclusion is declared on --syn only, so it fires only when --syn comes second', owner: 'src/catalog/extensions/tcp.ts' },
 ];
 
-describe('matches m-z: one rule per case, exact findings', () => {
-  runCases(CASES);
-});
-
-describe('matches m-z: known gaps', () => {
-  runGaps(KNOWN_GAPS);
-});
-
-describe('matches m-z: verdicts', () => {
-  runOracle(CASES, KNOWN_GAPS);
-});
-
-describe('matches m-z: coverage', () => {
-  const counts = coverage(CASES, KNOWN_GAPS);
-  it.each(EXTENSIONS)('%s has a valid case and at least two invalid ones', (ext) => {
-    const c = counts.get(ext) ?? { valid: 0, invalid: 0 };
-    expect(c.valid).toBeGreaterThanOrEqual(1);
-    expect(c.invalid).toBeGreaterThanOrEqual(2);
-  });
-  it('covers nothing else', () => {
-    expect([...counts.keys()].filter((e) => !EXTENSIONS.includes(e))).toEqual([]);
-  });
-});
+runSuite('matches m-z', EXTENSIONS, CASES, KNOWN_GAPS);

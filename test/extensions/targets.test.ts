@@ -2,8 +2,7 @@
  * Unit tests per extension (issue 3): all 39 targets, the standard verdicts included, in both families.
  * Helpers and the findings format are described in ./helpers.ts.
  */
-import { describe, expect, it } from 'vitest';
-import { coverage, runCases, runGaps, runOracle, type ExtCase, type KnownGap } from './helpers.js';
+import { runSuite, type ExtCase, type KnownGap } from './helpers.js';
 
 /** Every extension this file covers; each needs one case that lints clean and two that iptables rejects. */
 const EXTENSIONS = ['AUDIT', 'CHECKSUM', 'CLASSIFY', 'CLUSTERIP', 'CONNMARK', 'CONNSECMARK', 'CT', 'DNAT', 'DNPT', 'DSCP', 'ECN', 'HL', 'HMARK', 'IDLETIMER', 'LED', 'LOG', 'MARK', 'MASQUERADE', 'NETMAP', 'NFLOG', 'NFQUEUE', 'NOTRACK', 'RATEEST', 'REDIRECT', 'REJECT', 'SECMARK', 'SET', 'SNAT', 'SNPT', 'SYNPROXY', 'TCPMSS', 'TCPOPTSTRIP', 'TEE', 'TOS', 'TPROXY', 'TRACE', 'TTL', 'ULOG', 'standard'];
@@ -378,26 +377,4 @@ const KNOWN_GAPS: KnownGap[] = [
   // iptlint today: IPT302 2:18-22 error
 ];
 
-describe('targets: one rule per case, exact findings', () => {
-  runCases(CASES);
-});
-
-describe('targets: known gaps', () => {
-  runGaps(KNOWN_GAPS);
-});
-
-describe('targets: verdicts', () => {
-  runOracle(CASES, KNOWN_GAPS);
-});
-
-describe('targets: coverage', () => {
-  const counts = coverage(CASES, KNOWN_GAPS);
-  it.each(EXTENSIONS)('%s has a valid case and at least two invalid ones', (ext) => {
-    const c = counts.get(ext) ?? { valid: 0, invalid: 0 };
-    expect(c.valid).toBeGreaterThanOrEqual(1);
-    expect(c.invalid).toBeGreaterThanOrEqual(2);
-  });
-  it('covers nothing else', () => {
-    expect([...counts.keys()].filter((e) => !EXTENSIONS.includes(e))).toEqual([]);
-  });
-});
+runSuite('targets', EXTENSIONS, CASES, KNOWN_GAPS);
