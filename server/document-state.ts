@@ -11,6 +11,7 @@ import type { LineNode } from '../grammar/syntax.js';
 import type { Family } from '../src/catalog/types.js';
 import type { Backend, LintOptions } from '../src/lint-options.js';
 import { lintDocument, type LintResult } from '../src/lint.js';
+import { createLintCache } from '../src/model/line-memo.js';
 import type { Command, Table } from '../src/model/types.js';
 
 export interface LineInfo {
@@ -35,6 +36,8 @@ export interface ParseStats {
 
 export class DocumentState {
   private lineCache = new Map<string, LineNode>();
+  /** The core's memory of unchanged lines between re-lints of this document. */
+  private lintCache = createLintCache();
   private analysis?: Analysis;
   lastStats: ParseStats = { lines: 0, parsed: 0 };
 
@@ -45,7 +48,7 @@ export class DocumentState {
     const current = this.analysis;
     if (current && current.version === version && this.generation === optionsGeneration) return current;
     const doc = this.parsed(text, version);
-    const result = lintDocument(doc, options);
+    const result = lintDocument(doc, { ...options, cache: this.lintCache });
     this.analysis = { version, result, doc, lineInfo: indexLines(result) };
     this.generation = optionsGeneration;
     return this.analysis;

@@ -45,6 +45,7 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
 }
 
 export function lintDocument(doc: ParsedDocument, options: LintOptions = {}): LintResult {
+  if (options.cache) options.cache.run++;
   const reporter = new CollectingReporter(options.severities);
   const generatedBy = readGeneratedBy(doc);
   const { family, source } = decideFamily(doc, options.family, options.fileName, generatedBy);

@@ -269,7 +269,7 @@ function run(ctx: CheckContext): void {
       const rule = command.rule;
       if (!rule) continue;
       // Each rule's findings depend on the rule alone (and family, backend): remembered for unchanged lines.
-      memoised(ctx.options.cache?.rules, rule, key, rule.line, ctx.reporter, (reporter) => (checkRule({ ...ctx, reporter }, rule), true), () => {});
+      memoised(ctx.options.cache, 'rules', rule, key, rule.line, ctx.reporter, (reporter) => (checkRule({ ...ctx, reporter }, rule), true), () => {});
     }
   }
 }

@@ -203,7 +203,7 @@ export function buildModel(input: BuildInput): RulesFile {
       reporter.report('IPT110', { line, start: 0, end: 1 }, 'counters without a closing `]`: iptables-restore fails with "need ]"');
       return;
     }
-    const command = memoised(input.cache?.commands, node, `${family} ${backend ?? ''}`, line, reporter,
+    const command = memoised(input.cache, 'commands', node, `${family} ${backend ?? ''}`, line, reporter,
       (recorder) => readRuleLine(node.args, { line, family, backend, reporter: recorder }),
       relocateCommand);
     if (node.counters) {

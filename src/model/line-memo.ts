@@ -19,6 +19,8 @@ interface Recorded {
 export interface Memo<T> {
   /** What the result depended on besides the line itself (family, backend…). */
   key: string;
+  /** The lint run that last used it: a node shared by two identical lines is replayed for one of them only. */
+  run: number;
   value: T;
   reports: Recorded[];
 }
@@ -41,15 +43,18 @@ function shiftExtras(extras: ReportExtras | undefined, delta: number): ReportExt
 export interface LintCache {
   commands: WeakMap<object, Memo<unknown>>;
   rules: WeakMap<object, Memo<unknown>>;
+  /** Counts lint runs (lintDocument increments it). */
+  run: number;
 }
 
 export function createLintCache(): LintCache {
-  return { commands: new WeakMap(), rules: new WeakMap() };
+  return { commands: new WeakMap(), rules: new WeakMap(), run: 0 };
 }
 
 /** Runs `compute` for `line`, or replays what it did the last time for the same node and key; without a store, just runs it. */
 export function memoised<T>(
-  store: WeakMap<object, Memo<unknown>> | undefined,
+  cache: LintCache | undefined,
+  which: 'commands' | 'rules',
   node: object,
   key: string,
   line: number,
@@ -57,9 +62,13 @@ export function memoised<T>(
   compute: (reporter: Reporter) => T,
   relocate: (value: T, line: number) => void,
 ): T {
-  if (!store) return compute(reporter);
+  if (!cache) return compute(reporter);
+  const store = cache[which];
   const hit = store.get(node) as Memo<T> | undefined;
+  // Editors share one parsed node between identical lines: its result may serve only one of them per run.
+  if (hit && hit.run === cache.run) return compute(reporter);
   if (hit && hit.key === key) {
+    hit.run = cache.run;
     relocate(hit.value, line);
     for (const r of hit.reports) {
       reporter.report(r.code, { line: r.span.line + line, start: r.span.start, end: r.span.end }, r.message, shiftExtras(r.extras, line));
@@ -74,6 +83,6 @@ export function memoised<T>(
     },
   };
   const value = compute(recorder);
-  store.set(node, { key, value, reports });
+  store.set(node, { key, run: cache.run, value, reports });
   return value;
 }

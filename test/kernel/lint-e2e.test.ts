@@ -19,7 +19,7 @@ const RULES = [
   '',
 ].join('\n');
 
-const kernelCodes = (ds: { code: string }[]) => ds.filter((d) => /^IPT4/.test(d.code));
+const kernelCodes = <D extends { code: string }>(ds: D[]): D[] => ds.filter((d) => /^IPT4/.test(d.code));
 
 describe.each(['6.1', '6.12'] as KernelKey[])('kernel %s through lint()', (k) => {
   const kernel = KERNELS[k].release;

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, type TestContext } from 'vitest';
 import { loadKernelProfiles } from '../../src/cli/kernel-inputs.js';
 import { runModulesCommand } from '../../src/cli/modules-command.js';
 import { checkKernelModules } from '../../src/checks/kernel-modules.js';
@@ -116,7 +116,8 @@ function releaseToTest(release: string): string {
 }
 
 describe.each([KERNELS['6.1'].release, KERNELS['6.12'].release])('kernel %s', (reference) => {
-  test.each(['legacy', 'nft'])('modules-load.d for backend %s loads with modprobe --dry-run', async (backend, ctx) => {
+  // test.for (not test.each) hands the test context to the callback, for ctx.skip().
+  test.for(['legacy', 'nft'])('modules-load.d for backend %s loads with modprobe --dry-run', { timeout: 900_000 }, async (backend: string, ctx: TestContext) => {
     if (why) {
       console.warn(`skipping the modprobe --dry-run test: ${why}`);
       ctx.skip();
@@ -164,5 +165,5 @@ describe.each([KERNELS['6.1'].release, KERNELS['6.12'].release])('kernel %s', (r
       const r = run(join(bin, 'modprobe'), ['--dry-run', '--dirname', root, '-S', release, m], root, env);
       expect(r.status, `modprobe --dry-run ${m}: ${r.stderr}`).toBe(0);
     }
-  }, 900_000);
+  });
 });

@@ -102,7 +102,7 @@ export class Session {
       this.notify();
     });
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'iptlint' ? this.settings : null)));
-    connection.onRequest(RegistrationRequest.type, () => null);
+    connection.onRequest(RegistrationRequest.type, () => {});
     connection.onRequest('window/showMessageRequest', () => null);
   }
 
