@@ -3,7 +3,7 @@
  * against what each target kernel has (src/kernel/profile.ts), reported at the
  * token that causes each need, with the module, CONFIG symbol, kernel and fix.
  */
-import { extensionSince, optionSince, type SinceEntry } from '../catalog/since.js';
+import { extensionSince, optionSince, SINCE, type SinceEntry } from '../catalog/since.js';
 import type { RelatedInformation, ReportExtras, Reporter, Severity, Span } from '../diagnostics.js';
 import type { CheckInfo, ModelCheck } from './types.js';
 import type { LintOptions } from '../lint-options.js';
@@ -271,9 +271,13 @@ function reportRemoved(reporter: Reporter, options: LintOptions, profile: Kernel
 }
 
 /** Userspace: extensions and options newer than the iptables that will load the file (table in catalog/since.ts). */
+/** The newest version the table names: an iptables at least this new has everything in it. */
+const NEWEST_SINCE = SINCE.reduce((newest, e) => (compareVersions(e.since, newest) > 0 ? e.since : newest), '0');
+
 function checkUserspace(file: RulesFile, options: LintOptions, reporter: Reporter): void {
   const version = options.iptablesVersion ?? file.generatedBy?.version;
-  if (!version) return;
+  // A current iptables has everything the table knows: nothing to look up, rule by rule.
+  if (!version || compareVersions(NEWEST_SINCE, version) <= 0) return;
   const source = options.iptablesVersion ? '--iptables-version' : 'the save header';
   const tooNew = (entry: SinceEntry | undefined) => (entry && compareVersions(entry.since, version) > 0 ? entry : undefined);
   const fix = (what: string) => `upgrade iptables on that host to a release that has it, or rewrite the rule without ${what}`;
