@@ -13,6 +13,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { vectorRuleset, type VectorLine } from '../helpers/iptables-vectors.js';
+import { createRng } from '../../bench/generate.js';
 
 export type Family = 'ipv4' | 'ipv6';
 
@@ -57,17 +58,8 @@ export const BUILTIN_CHAINS: Record<string, readonly string[]> = {
   security: ['INPUT', 'FORWARD', 'OUTPUT'],
 };
 
-/** mulberry32: small, fast and the same on every platform, which is all a reproducible corpus needs. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The corpus uses the benchmark's seeded generator: small, fast and the same on every platform. */
+export const rng = createRng;
 
 function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];

@@ -1,4 +1,4 @@
-import type { ExtensionDef, ValueContext, ValueProblem, ValueSpec } from '../types.js';
+import type { ExtensionDef, OptionDef, ValueContext, ValueProblem, ValueSpec } from '../types.js';
 import { plenMask } from '../values.js';
 
 /**
@@ -17,6 +17,12 @@ function upTo64(text: string, ctx: ValueContext): ValueProblem[] {
 
 export const nptPrefix: ValueSpec = { kind: 'hostMask', label: 'prefix/length', validate: upTo64 };
 
+/** DNPT and SNPT take the same two prefixes; they differ in which address they rewrite and where. */
+export const nptOptions: OptionDef[] = [
+  { name: 'src-pfx', args: [nptPrefix], required: true, summary: 'The prefix packets carry before translation.' },
+  { name: 'dst-pfx', args: [nptPrefix], required: true, summary: 'The prefix they carry after translation.' },
+];
+
 export const DNPT: ExtensionDef = {
   name: 'DNPT',
   type: 'target',
@@ -24,18 +30,5 @@ export const DNPT: ExtensionDef = {
   summary: 'Stateless IPv6 destination prefix translation (RFC 6296).',
   tables: ['mangle'],
   hooks: ['PREROUTING', 'OUTPUT'],
-  options: [
-    {
-      name: 'src-pfx',
-      args: [nptPrefix],
-      required: true,
-      summary: 'The prefix packets carry before translation.',
-    },
-    {
-      name: 'dst-pfx',
-      args: [nptPrefix],
-      required: true,
-      summary: 'The prefix they carry after translation.',
-    },
-  ],
+  options: nptOptions,
 };
