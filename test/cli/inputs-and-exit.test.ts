@@ -1,6 +1,6 @@
 /** Exit statuses, thresholds, and every kind of bad input, through the real command. */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { BIN, BROKEN, CLEAN, iptlint, scratch } from './run.js';
@@ -95,6 +95,15 @@ describe('bad input', () => {
     const [crlf, bom] = JSON.parse(r.stdout).files;
     expect(crlf.diagnostics.map((d: { code: string }) => d.code)).toContain('IPT116');
     expect(bom.diagnostics.map((d: { code: string; column: number }) => `${d.code}@${d.column}`)).toEqual(expect.arrayContaining(['IPT117@1', 'IPT113@10']));
+  });
+
+  it('a file over the size limit (a sparse 1 GiB file, as a 1 GB dump would be) is refused in one line', () => {
+    const dir = scratch({ 'huge.rules': '' , 'ok.rules': CLEAN });
+    truncateSync(path.join(dir, 'huge.rules'), 1024 ** 3);
+    const r = iptlint(['huge.rules', 'ok.rules'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('iptlint: huge.rules: file too large (1024 MiB; iptlint reads at most 256 MiB)\n');
+    expect(r.stdout).toBe('no problems in 1 file\n');
   });
 
   it('a large file (100,000 rules) is linted in one run', { timeout: 180_000 }, () => {
