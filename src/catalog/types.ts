@@ -111,6 +111,8 @@ export interface OptionDef {
   requires?: readonly string[];
   /** Only in this family (when the two families' extensions differ). */
   family?: Family;
+  /** Hooks where the kernel allows this option (a rule reached from another built-in chain is refused). */
+  hooks?: readonly Hook[];
   /** Deprecated, with the replacement to suggest. */
   deprecated?: string;
   /**
@@ -127,7 +129,9 @@ export interface OptionDef {
 export type Constraint =
   | { kind: 'oneOf'; options: readonly string[]; message?: string } // exactly one required
   | { kind: 'anyOf'; options: readonly string[]; message?: string } // at least one required
-  | { kind: 'atMostOne'; options: readonly string[]; message?: string };
+  | { kind: 'atMostOne'; options: readonly string[]; message?: string }
+  /** When both are given, the first option's number must be below (or, with orEqual, at most) the second's. */
+  | { kind: 'less'; options: readonly [string, string]; orEqual?: boolean; message: string };
 
 export interface ExtensionDef {
   /** The name after -m or -j, as iptables spells it (`conntrack`, `LOG`). */

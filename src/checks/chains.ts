@@ -415,7 +415,7 @@ function reportLoops(ctx: CheckContext, graph: ChainGraph, adj: ReturnType<Chain
 function checkPlacement(ctx: CheckContext, table: Table, chainName: string, hooks: number, rule: Rule, ext: ExtensionUse) {
   const def = ext.def;
   if (!def) return;
-  if (!def.tables && !def.hooks) return;
+  if (!def.tables && !def.hooks && !ext.options.some((o) => o.def?.hooks)) return;
   const anchor = ext.name ?? ext.options[0]?.token;
   if (!anchor) return;
   const what = `${def.type === 'target' ? 'target' : 'match'} ${def.name}`;
@@ -425,6 +425,15 @@ function checkPlacement(ctx: CheckContext, table: Table, chainName: string, hook
   if (def.tables?.length && !(def.tables as readonly string[]).includes(table.name)) {
     ctx.reporter.report('IPT302', span(rule.line, anchor), `${what} is only valid in the ${def.tables.join(' or ')} table, not in ${table.name}${legacyNote}`, { severity });
     return;
+  }
+  // Options allowed in fewer hooks than their extension (addrtype --limit-iface-in/out).
+  for (const use of ext.options) {
+    const optionHooks = use.def?.hooks;
+    if (!optionHooks || !hooks) continue;
+    const bad = hooks & ~maskOf(optionHooks);
+    if (bad === 0) continue;
+    const via = chainName in HOOK_OF_CHAIN ? '' : ` (chain ${chainName} is reached from ${hookNames(hooks).join(', ')})`;
+    ctx.reporter.report('IPT303', span(rule.line, use.token), `--${use.def?.name} of ${def.name} is only valid in ${optionHooks.join(', ')}, not in ${hookNames(bad).join(', ')}${via}`);
   }
   if (!def.hooks?.length || !hooks) return;
   const badMask = hooks & ~maskOf(def.hooks);

@@ -4,7 +4,7 @@
  * needs. Also the generic parts' values (-p, -s, -d, -i, -o).
  */
 import { checkValue, protocolNumber } from '../catalog/values.js';
-import type { Family, OptionDef, ValueContext, ValueProblem, ValueSpec } from '../catalog/types.js';
+import type { Constraint, Family, OptionDef, ValueContext, ValueProblem, ValueSpec } from '../catalog/types.js';
 import type { Reporter } from '../diagnostics.js';
 import type { Arg, ExtensionUse, OptionUse, Part, Rule } from '../model/types.js';
 import { memoised } from '../model/line-memo.js';
@@ -145,13 +145,11 @@ function checkOptions(ctx: CheckContext, rule: Rule, ext: ExtensionUse, vctx: Va
   const anchorSpan = anchor ? { line, start: anchor.start, end: anchor.end } : { line, start: 0, end: 0 };
   for (const [name, use] of present) {
     const option = use.def as OptionDef;
-    for (const other of option.excludes ?? []) {
-      if (other === name) continue;
-      const conflict = present.get(other);
-      // Report each pair once, at the later option.
-      if (conflict && conflict.token.start < use.token.start) {
-        reporter.report('IPT204', { line, start: use.token.start, end: use.token.end }, `${optionLabel(use)} cannot be combined with --${other} in ${def.name}`);
-      }
+    // An exclusion declared on either option of a pair counts, whatever their order; reported once, at the later one.
+    for (const [otherName, other] of present) {
+      if (otherName === name || other.token.start >= use.token.start) continue;
+      const excluded = (option.excludes ?? []).includes(otherName) || (other.def?.excludes ?? []).includes(name);
+      if (excluded) reporter.report('IPT204', { line, start: use.token.start, end: use.token.end }, `${optionLabel(use)} cannot be combined with --${otherName} in ${def.name}`);
     }
     for (const needed of option.requires ?? []) {
       if (!present.has(needed)) {
@@ -165,6 +163,10 @@ function checkOptions(ctx: CheckContext, rule: Rule, ext: ExtensionUse, vctx: Va
     }
   }
   for (const constraint of def.constraints ?? []) {
+    if (constraint.kind === 'less') {
+      checkLess(reporter, line, present, constraint);
+      continue;
+    }
     const given = constraint.options.filter((o) => present.has(o));
     const list = () => constraint.options.map((o) => `--${o}`).join(', ');
     if ((constraint.kind === 'oneOf' || constraint.kind === 'anyOf') && given.length === 0) {
@@ -179,6 +181,19 @@ function checkOptions(ctx: CheckContext, rule: Rule, ext: ExtensionUse, vctx: Va
   if (def.deprecated) {
     reporter.report('IPT210', anchorSpan, `${def.type} ${def.name} is deprecated: ${def.deprecated}`, { tags: ['deprecated'] });
   }
+}
+
+/** Two numeric options in order (statistic --packet < --every, cluster node ≤ node count). */
+function checkLess(reporter: Reporter, line: number, present: Map<string, OptionUse>, constraint: Extract<Constraint, { kind: 'less' }>) {
+  const [lowName, highName] = constraint.options;
+  const low = present.get(lowName);
+  const high = present.get(highName);
+  const a = Number(low?.values[0]?.value);
+  const b = Number(high?.values[0]?.value);
+  if (!low || !high || !Number.isFinite(a) || !Number.isFinite(b)) return;
+  if (constraint.orEqual ? a <= b : a < b) return;
+  const later = low.token.start > high.token.start ? low : high;
+  reporter.report('IPT204', { line, start: later.token.start, end: later.values[0]?.end ?? later.token.end }, constraint.message);
 }
 
 /** The protocol numbers an extension accepts, from its catalog names. */

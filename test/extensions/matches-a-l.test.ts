@@ -13,13 +13,14 @@ const EXTENSIONS = ['addrtype', 'ah', 'bpf', 'cgroup', 'cluster', 'comment', 'co
  */
 const CASES: ExtCase[] = [
   // nft accepts; legacy accepts
+  { ext: 'addrtype', rule: '-A OUTPUT -m addrtype --src-type LOCAL --limit-iface-in', expect: ['IPT303 2:40-55 error'] }, // both binaries reject: the kernel refuses --limit-iface-in in OUTPUT
   { ext: 'addrtype', rule: '-A INPUT -m addrtype --dst-type LOCAL --limit-iface-in -j ACCEPT', expect: [] },
   // unknown address type: nft rejects (addrtype: bad type "LOCALHOST"); legacy rejects (addrtype: bad type "LOCALHOST")
   { ext: 'addrtype', rule: '-A INPUT -m addrtype --src-type LOCALHOST', expect: ['IPT202 2:33-41 error'] },
   // neither --src-type nor --dst-type: nft rejects (addrtype: you must specify --src-type or --dst-type); legacy rejects (addrtype: you must specify --src-type or --dst-type)
   { ext: 'addrtype', rule: '-A INPUT -m addrtype', expect: ['IPT205 2:13-20 error'] },
   // both interface limits: nft rejects (addrtype: option "--limit-iface-in" cannot be used together with "--limit-iface-out".); legacy rejects (addrtype: option "--limit-iface-in" cannot be used together with "--limit-iface-out".)
-  { ext: 'addrtype', rule: '-A INPUT -m addrtype --src-type LOCAL --limit-iface-in --limit-iface-out', expect: ['IPT204 2:56-72 error'] },
+  { ext: 'addrtype', rule: '-A INPUT -m addrtype --src-type LOCAL --limit-iface-in --limit-iface-out', expect: ['IPT204 2:56-72 error', 'IPT303 2:56-72 error'] },
   // nft accepts; legacy accepts
   { ext: 'ah', rule: '-A INPUT -p ah -m ah --ahspi 500:600', expect: [] },
   // malformed spi range: nft rejects (ah: Argument to "--ahspi" has unexpected characters near "x".); legacy rejects (ah: Argument to "--ahspi" has unexpected characters near "x".)
@@ -51,6 +52,7 @@ const CASES: ExtCase[] = [
   // neither option: nft rejects (line 2: RULE_APPEND failed (Invalid argument): rule in chain OUTPUT); legacy rejects (iptables-restore: line 3 failed)
   { ext: 'cgroup', rule: '-A OUTPUT -m cgroup', expect: ['IPT205 2:14-19 error'] },
   // nft accepts; legacy accepts
+  { ext: 'cluster', rule: '-A PREROUTING -m cluster --cluster-total-nodes 2 --cluster-local-node 3 --cluster-hash-seed 1', table: 'mangle', expect: ['IPT204 2:50-71 error'] }, // both binaries reject: local node above the node count
   { ext: 'cluster', rule: '-A PREROUTING -m cluster --cluster-total-nodes 2 --cluster-local-node 1 --cluster-hash-seed 0xdeadbeef', table: 'mangle', expect: [] },
   // no hash seed: nft rejects (cluster: option "--cluster-hash-seed" must be specified); legacy rejects (cluster: option "--cluster-hash-seed" must be specified)
   { ext: 'cluster', rule: '-A PREROUTING -m cluster --cluster-total-nodes 2 --cluster-local-node 1', table: 'mangle', expect: ['IPT205 2:18-24 error'] },
@@ -310,10 +312,8 @@ const CASES: ExtCase[] = [
 const KNOWN_GAPS: KnownGap[] = [
   // --limit-iface-in in OUTPUT: nft rejects (line 2: RULE_APPEND failed (Invalid argument): rule in chain OUTPUT); legacy rejects (iptables-restore: line 3 failed)
   // iptlint today: no findings
-  { ext: 'addrtype', rule: '-A OUTPUT -m addrtype --src-type LOCAL --limit-iface-in', want: 'error', reason: 'the kernel refuses --limit-iface-in in OUTPUT and POSTROUTING (and --limit-iface-out in PREROUTING and INPUT); the catalog has no per-option hooks', owner: 'src/catalog/extensions/addrtype.ts' },
   // local node above total: nft rejects (cluster match: `--cluster-local-node' must be <= `--cluster-total-nodes'); legacy rejects (cluster match: `--cluster-local-node' must be <= `--cluster-total-nodes')
   // iptlint today: no findings
-  { ext: 'cluster', rule: '-A PREROUTING -m cluster --cluster-total-nodes 2 --cluster-local-node 3 --cluster-hash-seed 1', table: 'mangle', want: 'error', reason: 'iptables requires --cluster-local-node <= --cluster-total-nodes; only each bound is checked', owner: 'src/catalog/extensions/cluster.ts' },
   // tcp bit on udp: nft rejects (line 2: RULE_APPEND failed (Invalid argument): rule in chain INPUT); legacy rejects (iptables-restore: line 3 failed)
   // iptlint today: no findings
 ];

@@ -67,12 +67,14 @@ export const addrtype: ExtensionDef = {
       // The kernel refuses this in OUTPUT and POSTROUTING (there is no input device there).
       name: 'limit-iface-in',
       excludes: ['limit-iface-out'],
+      hooks: ['PREROUTING', 'INPUT', 'FORWARD'],
       summary: 'Look the address up only on the incoming interface (PREROUTING, INPUT, FORWARD only).',
     },
     {
       // The kernel refuses this in PREROUTING and INPUT (there is no output device there).
       name: 'limit-iface-out',
       excludes: ['limit-iface-in'],
+      hooks: ['OUTPUT', 'FORWARD', 'POSTROUTING'],
       summary: 'Look the address up only on the outgoing interface (OUTPUT, FORWARD, POSTROUTING only).',
     },
   ],

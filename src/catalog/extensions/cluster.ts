@@ -16,7 +16,6 @@ export const cluster: ExtensionDef = {
       summary: 'Number of nodes in the cluster.',
     },
     {
-      // Must not exceed --cluster-total-nodes (checked by iptables after parsing).
       name: 'cluster-local-node',
       args: [{ kind: 'uint', min: 1, max: NODES_MAX, label: 'node' }],
       invert: true,
@@ -38,6 +37,8 @@ export const cluster: ExtensionDef = {
     },
   ],
   constraints: [
+    // iptables checks, after parsing, that the node number does not exceed the node count.
+    { kind: 'less', options: ['cluster-local-node', 'cluster-total-nodes'], orEqual: true, message: '--cluster-local-node cannot be greater than --cluster-total-nodes' },
     {
       kind: 'oneOf',
       options: ['cluster-local-node', 'cluster-local-nodemask'],

@@ -30,7 +30,6 @@ export const statistic: ExtensionDef = {
     },
     {
       name: 'packet',
-      // iptables also insists on packet < every.
       args: [{ kind: 'uint', min: 0, max: 0xffffffff, label: 'p' }],
       excludes: ['probability'],
       requires: ['every'],
@@ -44,5 +43,7 @@ export const statistic: ExtensionDef = {
       options: ['probability', 'every'],
       message: 'statistic needs --probability (mode random) or --every and --packet (mode nth)',
     },
+    // iptables: "the --packet p must be 0 <= p <= n-1".
+    { kind: 'less', options: ['packet', 'every'], message: '--packet must be below --every (packets are counted from 0 to every-1)' },
   ],
 };
