@@ -50,19 +50,13 @@ function intern(word: string): string {
 function toArg(token: IToken): Arg {
   if (token.tokenType === PlainArg) {
     const value = intern(token.image);
-    return { kind: argKind(value), value, start: token.startOffset, end: token.startOffset + value.length };
+    return { value, start: token.startOffset, end: token.startOffset + value.length };
   }
   const payload = payloadOf(token);
   const value = payload.value;
-  const arg: Arg = { kind: argKind(value), value, start: token.startOffset, end: token.startOffset + token.image.length, quoted: true };
+  const arg: Arg = { value, start: token.startOffset, end: token.startOffset + token.image.length, quoted: true };
   if (payload.unterminated) arg.unterminated = true;
   return arg;
-}
-
-/** getopt sees only the unquoted value: `"-p"` is an option, `"!"` a negation. */
-function argKind(value: string): Arg['kind'] {
-  if (value.charCodeAt(0) === 45 /* - */) return value.length > 1 ? 'option' : 'word';
-  return value === '!' ? 'bang' : 'word';
 }
 
 const ruleParser = new RuleLineParser();

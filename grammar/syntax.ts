@@ -7,7 +7,6 @@ export interface Word {
 }
 
 export interface Arg extends Word {
-  kind: 'bang' | 'option' | 'word';
   /** Present (true) only when the argument has a double-quoted part: most arguments have none, and absent fields cost no memory. */
   quoted?: boolean;
   /** Present (true) only when a double quote was opened and never closed. */
@@ -32,3 +31,16 @@ export type LineNode =
   | { kind: 'rule'; counters?: CountersNode; args: Arg[]; unclosedCounters?: Word };
 
 export type LineKind = LineNode['kind'];
+
+export type ArgKind = 'bang' | 'option' | 'word';
+
+/**
+ * What getopt makes of an argument, from its unquoted value alone: `"-p"` is
+ * an option, `"!"` a negation. Derived, not stored: a 100,000-rule file has
+ * over a million arguments.
+ */
+export function argKind(arg: Pick<Arg, 'value'>): ArgKind {
+  const value = arg.value;
+  if (value.charCodeAt(0) === 45 /* - */) return value.length > 1 ? 'option' : 'word';
+  return value === '!' ? 'bang' : 'word';
+}

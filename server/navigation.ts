@@ -1,4 +1,5 @@
 /** Document symbols (tables → chains), chain definition, references, rename and highlight, folding per table. */
+import { argKind } from '../grammar/syntax.js';
 import {
   DocumentHighlightKind,
   FoldingRangeKind,
@@ -78,7 +79,7 @@ export function sketchTables(doc: ParsedDocument): TableSketch[] {
     } else if (node.kind === 'rule' && !node.unclosedCounters) {
       current.commands++;
       const [command, chain] = node.args;
-      if (!command || !chain || chain.kind !== 'word') continue;
+      if (!command || !chain || argKind(chain) !== 'word') continue;
       if (APPEND.has(command.value)) {
         const target = current.chains.get(chain.value);
         if (target) target.rules++;

@@ -103,7 +103,6 @@ function sameEntry(a: LongEntry, b: LongEntry): boolean {
 /** Arg covering part of another (the value after `=`, or after a short option letter). */
 function subArg(arg: Arg, offset: number): Arg {
   return {
-    kind: 'word',
     value: arg.value.slice(offset),
     start: arg.quoted ? arg.start : arg.start + offset,
     end: arg.end,

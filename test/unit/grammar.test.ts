@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument, splitLines } from '../../grammar/document.js';
 import { parseLine } from '../../grammar/parser.js';
-import type { Arg, LineNode } from '../../grammar/syntax.js';
+import { argKind, type Arg, type LineNode } from '../../grammar/syntax.js';
 
 function args(text: string): Arg[] {
   const node = parseLine(text);
@@ -42,8 +42,8 @@ describe('argument scanning follows iptables-restore (add_param_to_argv)', () =>
   });
 
   it('classifies arguments by their unquoted value', () => {
-    expect(args('! "-p" tcp "!"').map((a) => a.kind)).toEqual(['bang', 'option', 'word', 'bang']);
-    expect(args('- -- !x').map((a) => a.kind)).toEqual(['word', 'option', 'word']);
+    expect(args('! "-p" tcp "!"').map(argKind)).toEqual(['bang', 'option', 'word', 'bang']);
+    expect(args('- -- !x').map(argKind)).toEqual(['word', 'option', 'word']);
   });
 });
 
