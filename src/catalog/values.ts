@@ -56,6 +56,20 @@ export function utf8Length(text: string): number {
   return n;
 }
 
+/**
+ * A text option iptables copies into a fixed kernel buffer: a longer value is
+ * cut silently, not refused, so it is a warning (`what is N bytes; … it to MAX`).
+ * `empty`, when given, is the error for an empty value.
+ */
+export function truncatedText(what: string, max: number, options: { empty?: string; truncatedBy?: string } = {}): (text: string) => ValueProblem[] {
+  const by = options.truncatedBy ?? 'iptables silently truncates';
+  return (text) => {
+    if (options.empty !== undefined && text.length === 0) return [{ message: options.empty }];
+    const bytes = utf8Length(text);
+    return bytes > max ? [{ message: `${what} is ${bytes} bytes; ${by} it to ${max}`, severity: 'warning' }] : [];
+  };
+}
+
 // ---------------------------------------------------------------- numbers
 
 interface CNumber {

@@ -5,6 +5,7 @@
  * checkText() covers the whole-text facts (BOM, CRLF, long lines, NUL bytes,
  * unterminated quotes, over-long arguments).
  */
+import { utf8Length } from '../catalog/values.js';
 import type { CheckContext, CheckInfo, ModelCheck } from './types.js';
 
 /** add_param() in iptables-restore fails at 1,024 bytes including the NUL. */
@@ -233,18 +234,5 @@ function checkText(ctx: CheckContext): void {
   }
 }
 
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
 
 export const syntaxCheck: ModelCheck = { info, run: checkText };

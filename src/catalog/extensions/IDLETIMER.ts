@@ -1,14 +1,9 @@
-import type { ExtensionDef, ValueProblem } from '../types.js';
+import { truncatedText } from '../values.js';
+import type { ExtensionDef } from '../types.js';
 
 // The label buffer is 28 bytes. iptables cuts a longer label silently; the
 // kernel rejects an empty one.
-function validateLabel(text: string): ValueProblem[] {
-  if (text.length === 0) return [{ message: 'the label must not be empty' }];
-  const bytes = Buffer.byteLength(text, 'utf8');
-  return bytes > 27
-    ? [{ message: `label is ${bytes} bytes; iptables silently truncates it to 27`, severity: 'warning' }]
-    : [];
-}
+const validateLabel = truncatedText('label', 27, { empty: 'the label must not be empty' });
 
 // Revision 1 (both kernels) is described; it adds --alarm.
 export const IDLETIMER: ExtensionDef = {

@@ -1,16 +1,11 @@
-import type { ExtensionDef, ValueProblem } from '../types.js';
+import { truncatedText } from '../values.js';
+import type { ExtensionDef } from '../types.js';
 
 // The prefix lives in a 30-byte kernel buffer. iptables 1.8.9 does not reject a
 // longer prefix: it silently cuts it to 29 bytes (checked with iptables-restore,
 // nft and legacy), so a longer one is a warning, an empty one an error (.min = 1).
 const PREFIX_MAX = 29;
-function validatePrefix(text: string): ValueProblem[] {
-  if (text.length === 0) return [{ message: 'the log prefix must not be empty' }];
-  const bytes = Buffer.byteLength(text, 'utf8');
-  return bytes > PREFIX_MAX
-    ? [{ message: `prefix is ${bytes} bytes; iptables silently truncates it to ${PREFIX_MAX}`, severity: 'warning' }]
-    : [];
-}
+const validatePrefix = truncatedText('prefix', PREFIX_MAX, { empty: 'the log prefix must not be empty' });
 
 export const LOG: ExtensionDef = {
   name: 'LOG',

@@ -1,16 +1,11 @@
-import type { ExtensionDef, ValueProblem } from '../types.js';
+import { truncatedText } from '../values.js';
+import type { ExtensionDef } from '../types.js';
 
 // The xt_NFLOG prefix buffer is 64 bytes. iptables-legacy silently cuts longer
 // prefixes to 63 bytes; iptables-nft passes them to nft's log expression. Either
 // way a longer prefix does not do what it says, so it is a warning.
 const PREFIX_MAX = 63;
-function validatePrefix(text: string): ValueProblem[] {
-  if (text.length === 0) return [{ message: 'the log prefix must not be empty' }];
-  const bytes = Buffer.byteLength(text, 'utf8');
-  return bytes > PREFIX_MAX
-    ? [{ message: `prefix is ${bytes} bytes; iptables-legacy truncates it to ${PREFIX_MAX}`, severity: 'warning' }]
-    : [];
-}
+const validatePrefix = truncatedText('prefix', PREFIX_MAX, { empty: 'the log prefix must not be empty', truncatedBy: 'iptables-legacy truncates' });
 
 export const NFLOG: ExtensionDef = {
   name: 'NFLOG',

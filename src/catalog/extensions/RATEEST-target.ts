@@ -1,3 +1,4 @@
+import { truncatedText } from '../values.js';
 import type { ExtensionDef, ValueProblem } from '../types.js';
 
 // Times are a decimal number (strtod) with an optional unit s/sec/secs, ms/msec/msecs,
@@ -22,12 +23,7 @@ function validateTime(text: string): ValueProblem[] {
   return parseTime(text) === undefined ? [{ message: `\`${text}\` is not a time such as 250ms or 1s` }] : [];
 }
 
-function truncatedName(text: string): ValueProblem[] {
-  const bytes = Buffer.byteLength(text, 'utf8');
-  return bytes > 15
-    ? [{ message: `name is ${bytes} bytes; iptables silently truncates it to 15`, severity: 'warning' }]
-    : [];
-}
+const truncatedName = truncatedText('name', 15);
 
 // Not expressible per option: the final check also derives an EWMA log from the
 // pair interval/ewmalog and rejects it when out of 1-30 (ewmalog too close to the interval).

@@ -1,13 +1,8 @@
-import type { ExtensionDef, ValueProblem } from '../types.js';
+import { truncatedText } from '../values.js';
+import type { ExtensionDef } from '../types.js';
 
 // The context buffer is 256 bytes; iptables cuts a longer context silently.
-function validateContext(text: string): ValueProblem[] {
-  if (text.length === 0) return [{ message: 'the security context must not be empty' }];
-  const bytes = Buffer.byteLength(text, 'utf8');
-  return bytes > 255
-    ? [{ message: `context is ${bytes} bytes; iptables silently truncates it to 255`, severity: 'warning' }]
-    : [];
-}
+const validateContext = truncatedText('context', 255, { empty: 'the security context must not be empty' });
 
 export const SECMARK: ExtensionDef = {
   name: 'SECMARK',

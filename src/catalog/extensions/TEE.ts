@@ -1,11 +1,7 @@
-import type { ExtensionDef, ValueProblem } from '../types.js';
+import { truncatedText } from '../values.js';
+import type { ExtensionDef } from '../types.js';
 
-function validateOif(text: string): ValueProblem[] {
-  const bytes = Buffer.byteLength(text, 'utf8');
-  return bytes > 15
-    ? [{ message: `interface name is ${bytes} bytes; iptables silently truncates it to 15`, severity: 'warning' }]
-    : [];
-}
+const validateOif = truncatedText('interface name', 15);
 
 export const TEE: ExtensionDef = {
   name: 'TEE',

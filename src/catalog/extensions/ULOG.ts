@@ -1,15 +1,10 @@
+import { truncatedText } from '../values.js';
 import type { ExtensionDef, ValueProblem } from '../types.js';
 
 // iptables 1.8.9 still ships libipt_ULOG.so, but no kernel has ipt_ULOG any more
 // (removed in 3.17; absent from both 6.1 and 6.12), so every rule using it fails to load.
 const PREFIX_MAX = 31;
-function validatePrefix(text: string): ValueProblem[] {
-  if (text.length === 0) return [{ message: 'the log prefix must not be empty' }];
-  const bytes = Buffer.byteLength(text, 'utf8');
-  return bytes > PREFIX_MAX
-    ? [{ message: `prefix is ${bytes} bytes; iptables silently truncates it to ${PREFIX_MAX}`, severity: 'warning' }]
-    : [];
-}
+const validatePrefix = truncatedText('prefix', PREFIX_MAX, { empty: 'the log prefix must not be empty' });
 
 export const ULOG: ExtensionDef = {
   name: 'ULOG',

@@ -1,14 +1,9 @@
-import type { ExtensionDef, ValueProblem } from '../types.js';
+import { truncatedText } from '../values.js';
+import type { ExtensionDef } from '../types.js';
 
 // NFACCT_NAME_MAX is 32 bytes with the NUL. iptables rejects an empty name but cuts a
 // long one without an error, after which it names a different (probably absent) object.
-function validateName(text: string): ValueProblem[] {
-  if (text === '') return [{ message: 'the accounting object name may not be empty' }];
-  const n = Buffer.byteLength(text, 'utf8');
-  return n > 31
-    ? [{ severity: 'warning', message: `name is ${n} bytes; iptables silently cuts it to 31` }]
-    : [];
-}
+const validateName = truncatedText('name', 31, { empty: 'the accounting object name may not be empty', truncatedBy: 'iptables silently cuts' });
 
 export const nfacct: ExtensionDef = {
   name: 'nfacct',

@@ -1,13 +1,15 @@
+import { truncatedText } from '../values.js';
 import type { ExtensionDef, OptionDef, ValueProblem } from '../types.js';
 
 /** The list name becomes a file under /proc/net/xt_recent, which the kernel guards. */
 function validateListName(text: string): ValueProblem[] {
   if (text === '' || text === '.' || text === '..' || text.includes('/'))
     return [{ message: 'the kernel refuses an empty list name, `.`, `..` or a name containing `/`' }];
-  // XT_RECENT_NAME_LEN is 200 bytes with the NUL; iptables cuts longer names silently.
-  const n = Buffer.byteLength(text, 'utf8');
-  return n > 199 ? [{ severity: 'warning', message: `name is ${n} bytes; iptables silently cuts it to 199` }] : [];
+  return nameLength(text);
 }
+
+// XT_RECENT_NAME_LEN is 200 bytes with the NUL; iptables cuts longer names silently.
+const nameLength = truncatedText('name', 199, { truncatedBy: 'iptables silently cuts' });
 
 const ACTIONS = ['set', 'rcheck', 'update', 'remove'] as const;
 
