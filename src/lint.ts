@@ -20,42 +20,67 @@ export interface LintResult {
   lines: string[];
 }
 
-class CollectingReporter implements Reporter {
+/** A finding as the checks report it, turned into a diagnostic under the user's severity overrides; undefined when turned off. */
+export function toDiagnostic(severities: LintOptions['severities'], code: string, span: Span, message: string, extras?: ReportExtras): Diagnostic | undefined {
+  const override = severities?.[code];
+  if (override === 'off') return undefined;
+  const severity: Severity = override ?? extras?.severity ?? checkInfo(code)?.severity ?? 'error';
+  const diagnostic: Diagnostic = { code, severity, message, line: span.line, start: span.start, end: span.end };
+  if (extras) {
+    if (extras.endLine !== undefined) diagnostic.endLine = extras.endLine;
+    if (extras.related) diagnostic.related = extras.related;
+    if (extras.data) diagnostic.data = extras.data;
+    if (extras.fixes) diagnostic.fixes = extras.fixes;
+    if (extras.tags) diagnostic.tags = extras.tags;
+  }
+  return diagnostic;
+}
+
+export class CollectingReporter implements Reporter {
   readonly diagnostics: Diagnostic[] = [];
   constructor(private readonly severities: LintOptions['severities']) {}
 
   report(code: string, span: Span, message: string, extras?: ReportExtras): void {
-    const override = this.severities?.[code];
-    if (override === 'off') return;
-    const severity: Severity = override ?? extras?.severity ?? checkInfo(code)?.severity ?? 'error';
-    const diagnostic: Diagnostic = { code, severity, message, line: span.line, start: span.start, end: span.end };
-    if (extras) {
-      if (extras.endLine !== undefined) diagnostic.endLine = extras.endLine;
-      if (extras.related) diagnostic.related = extras.related;
-      if (extras.data) diagnostic.data = extras.data;
-      if (extras.fixes) diagnostic.fixes = extras.fixes;
-      if (extras.tags) diagnostic.tags = extras.tags;
-    }
-    this.diagnostics.push(diagnostic);
+    const diagnostic = toDiagnostic(this.severities, code, span, message, extras);
+    if (diagnostic) this.diagnostics.push(diagnostic);
   }
 }
 
-function byPosition(a: Diagnostic, b: Diagnostic): number {
+export function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.line - b.line || a.start - b.start || a.code.localeCompare(b.code);
 }
 
-export function lintDocument(doc: ParsedDocument, options: LintOptions = {}): LintResult {
-  if (options.cache) options.cache.run++;
-  const reporter = new CollectingReporter(options.severities);
+/** What a lint decided about the file as a whole, beside its findings. */
+export interface FileContext {
+  family: RulesFile['family'];
+  familySource: RulesFile['familySource'];
+  generatedBy?: RulesFile['generatedBy'];
+  backend?: Backend;
+}
+
+export function fileContext(doc: ParsedDocument, options: LintOptions): FileContext {
   const generatedBy = readGeneratedBy(doc);
   const { family, source } = decideFamily(doc, options.family, options.fileName, generatedBy);
   const backend: Backend | undefined = options.backend ?? (generatedBy?.backend === 'nf_tables' ? 'nft' : generatedBy?.backend === 'legacy' ? 'legacy' : undefined);
-  const file = buildModel({ doc, family, familySource: source, generatedBy, backend, reporter, cache: options.cache });
+  return { family, familySource: source, generatedBy, backend };
+}
+
+/** lintDocument, also returning the findings before suppression comments were applied (for LintSession). */
+export function lintDocumentUnsuppressed(doc: ParsedDocument, options: LintOptions = {}): { result: LintResult; unsuppressed: Diagnostic[]; context: FileContext } {
+  if (options.cache) options.cache.run++;
+  const reporter = new CollectingReporter(options.severities);
+  const context = fileContext(doc, options);
+  const { family, familySource, generatedBy, backend } = context;
+  const file = buildModel({ doc, family, familySource, generatedBy, backend, reporter, cache: options.cache });
   const ctx = { file, doc, options, backend, reporter };
   for (const check of MODEL_CHECKS) check.run(ctx);
   reporter.diagnostics.sort(byPosition);
   const diagnostics = applySuppressions(doc, reporter.diagnostics, options);
-  return { diagnostics, file, backend, lines: doc.texts };
+  return { result: { diagnostics, file, backend, lines: doc.texts }, unsuppressed: reporter.diagnostics, context };
+}
+
+export function lintDocument(doc: ParsedDocument, options: LintOptions = {}): LintResult {
+  return lintDocumentUnsuppressed(doc, options).result;
 }
 
 export function lint(text: string, options: LintOptions = {}): LintResult {

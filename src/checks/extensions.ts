@@ -6,6 +6,7 @@
 import { checkValue, protocolNumber } from '../catalog/values.js';
 import type { Constraint, Family, OptionDef, ValueContext, ValueProblem, ValueSpec } from '../catalog/types.js';
 import type { Reporter } from '../diagnostics.js';
+import type { Backend } from '../lint-options.js';
 import type { Arg, ExtensionUse, OptionUse, Part, Rule } from '../model/types.js';
 import { memoised } from '../model/line-memo.js';
 import type { CheckContext, CheckInfo, ModelCheck } from './types.js';
@@ -277,14 +278,20 @@ function checkRule(ctx: CheckContext, rule: Rule) {
   }
 }
 
+/** What remembered findings of a rule depended on besides the rule. */
+export function ruleOptionsKey(family: Family, backend: Backend | undefined): string {
+  return `${family} ${backend ?? ''}`;
+}
+
+/** The option, value and protocol findings of one rule; they depend on the rule alone (and family, backend), so the editor's cache remembers them for unchanged lines. */
+export function checkRuleOptions(ctx: CheckContext, rule: Rule): void {
+  memoised(ctx.options.cache, 'rules', rule, ruleOptionsKey(ctx.file.family, ctx.backend), rule.line, ctx.reporter, (reporter) => (checkRule({ ...ctx, reporter }, rule), true), () => {});
+}
+
 function run(ctx: CheckContext): void {
-  const key = `${ctx.file.family} ${ctx.backend ?? ''}`;
   for (const table of ctx.file.tables) {
     for (const command of table.commands) {
-      const rule = command.rule;
-      if (!rule) continue;
-      // Each rule's findings depend on the rule alone (and family, backend): remembered for unchanged lines.
-      memoised(ctx.options.cache, 'rules', rule, key, rule.line, ctx.reporter, (reporter) => (checkRule({ ...ctx, reporter }, rule), true), () => {});
+      if (command.rule) checkRuleOptions(ctx, command.rule);
     }
   }
 }

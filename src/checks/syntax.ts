@@ -6,6 +6,8 @@
  * unterminated quotes, over-long arguments).
  */
 import { utf8Length } from '../catalog/values.js';
+import type { LineNode } from '../../grammar/syntax.js';
+import type { Reporter } from '../diagnostics.js';
 import type { CheckContext, CheckInfo, ModelCheck } from './types.js';
 
 /** add_param() in iptables-restore fails at 1,024 bytes including the NUL. */
@@ -217,19 +219,21 @@ function checkText(ctx: CheckContext): void {
     const col = doc.texts[line].indexOf('\0');
     reporter.report('IPT120', { line, start: col, end: col + 1 }, 'NUL byte: iptables-restore ignores everything after it on this line');
   }
-  for (let line = 0; line < doc.lines.length; line++) {
-    const node = doc.lines[line];
-    // Only a line with a quote can hold an unterminated one, only a long line a long argument.
-    if (node.kind !== 'rule' || (doc.texts[line].length <= MAX_ARGUMENT_BYTES / 4 && doc.texts[line].indexOf('"') < 0)) continue;
-    for (const arg of node.args) {
-      if (arg.unterminated) {
-        reporter.report('IPT111', { line, start: arg.start, end: arg.end }, 'unterminated quote: iptables-restore takes the rest of the line as this one argument', {
-          fixes: [{ title: 'Close the quote at the end of the line', edits: [{ line, start: arg.end, end: arg.end, newText: '"' }] }],
-        });
-      }
-      if (arg.value.length > MAX_ARGUMENT_BYTES / 4 && utf8Length(arg.value) > MAX_ARGUMENT_BYTES) {
-        reporter.report('IPT119', { line, start: arg.start, end: arg.end }, `argument of ${utf8Length(arg.value)} bytes: iptables-restore fails with "Parameter too long!" beyond ${MAX_ARGUMENT_BYTES}`);
-      }
+  for (let line = 0; line < doc.lines.length; line++) checkArguments(reporter, doc.lines[line], line, doc.texts[line]);
+}
+
+/** Unterminated quotes and over-long arguments of one rule line. */
+export function checkArguments(reporter: Reporter, node: LineNode, line: number, text: string): void {
+  // Only a line with a quote can hold an unterminated one, only a long line a long argument.
+  if (node.kind !== 'rule' || (text.length <= MAX_ARGUMENT_BYTES / 4 && text.indexOf('"') < 0)) return;
+  for (const arg of node.args) {
+    if (arg.unterminated) {
+      reporter.report('IPT111', { line, start: arg.start, end: arg.end }, 'unterminated quote: iptables-restore takes the rest of the line as this one argument', {
+        fixes: [{ title: 'Close the quote at the end of the line', edits: [{ line, start: arg.end, end: arg.end, newText: '"' }] }],
+      });
+    }
+    if (arg.value.length > MAX_ARGUMENT_BYTES / 4 && utf8Length(arg.value) > MAX_ARGUMENT_BYTES) {
+      reporter.report('IPT119', { line, start: arg.start, end: arg.end }, `argument of ${utf8Length(arg.value)} bytes: iptables-restore fails with "Parameter too long!" beyond ${MAX_ARGUMENT_BYTES}`);
     }
   }
 }

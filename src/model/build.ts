@@ -203,18 +203,7 @@ export function buildModel(input: BuildInput): RulesFile {
       reporter.report('IPT110', { line, start: 0, end: 1 }, 'counters without a closing `]`: iptables-restore fails with "need ]"');
       return;
     }
-    const command = memoised(input.cache, 'commands', node, `${family} ${backend ?? ''}`, line, reporter,
-      (recorder) => readRuleLine(node.args, { line, family, backend, reporter: recorder }),
-      relocateCommand);
-    if (node.counters) {
-      command.counters = toCounters(node.counters, line);
-      if (!node.counters.valid) {
-        const hasColon = node.counters.packets !== undefined || doc.texts[line].slice(node.counters.start, node.counters.end).includes(':');
-        reporter.report('IPT110', command.counters.span, hasColon
-          ? 'malformed counters: write [PACKETS:BYTES] with decimal numbers (iptables-restore --counters rejects this)'
-          : 'malformed counters: iptables-restore fails with "need :"', { severity: hasColon ? 'warning' : 'error' });
-      }
-    }
+    const command = readCommand(node, line, doc.texts[line], family, backend, input.cache, reporter);
     table.commands.push(command);
     const chainName = command.chain?.value;
     if (command.name === 'new-chain' && chainName !== undefined && command.chain) {
@@ -249,6 +238,39 @@ export function buildModel(input: BuildInput): RulesFile {
       table.chains.get(chainName)?.rules.push(command.rule);
     }
   }
+}
+
+export type RuleLineNode = Extract<ParsedDocument['lines'][number], { kind: 'rule' }>;
+
+/**
+ * The command of one rule line and what is wrong with it on its own: reading
+ * the arguments (remembered per line in the editor's cache) and the counters.
+ */
+export function readCommand(node: RuleLineNode, line: number, text: string, family: Family, backend: Backend | undefined, cache: LintCache | undefined, reporter: Reporter): Command {
+  const command = memoised(cache, 'commands', node, commandKey(family, backend), line, reporter,
+    (recorder) => readRuleLine(node.args, { line, family, backend, reporter: recorder }),
+    relocateCommand);
+  const counters = readRuleCounters(node, line, text, reporter);
+  if (counters) command.counters = counters;
+  return command;
+}
+
+/** What a remembered reading of a rule line depended on besides the line. */
+export function commandKey(family: Family, backend: Backend | undefined): string {
+  return `${family} ${backend ?? ''}`;
+}
+
+/** The `[packets:bytes]` before a rule's command, and what is wrong with them. */
+export function readRuleCounters(node: RuleLineNode, line: number, text: string, reporter: Reporter): Counters | undefined {
+  if (!node.counters) return undefined;
+  const counters = toCounters(node.counters, line);
+  if (!node.counters.valid) {
+    const hasColon = node.counters.packets !== undefined || text.slice(node.counters.start, node.counters.end).includes(':');
+    reporter.report('IPT110', counters.span, hasColon
+      ? 'malformed counters: write [PACKETS:BYTES] with decimal numbers (iptables-restore --counters rejects this)'
+      : 'malformed counters: iptables-restore fails with "need :"', { severity: hasColon ? 'warning' : 'error' });
+  }
+  return counters;
 }
 
 function relocateCommand(command: Command, line: number) {

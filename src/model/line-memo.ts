@@ -51,6 +51,19 @@ export function createLintCache(): LintCache {
   return { commands: new WeakMap(), rules: new WeakMap(), run: 0 };
 }
 
+/**
+ * Reports again, at `line`, what the remembered work on `node` reported, without
+ * touching its remembered value. False when nothing is remembered for this key.
+ */
+export function replayFindings(cache: LintCache, which: 'commands' | 'rules', node: object, key: string, line: number, reporter: Reporter): boolean {
+  const hit = cache[which].get(node);
+  if (!hit || hit.key !== key) return false;
+  for (const r of hit.reports) {
+    reporter.report(r.code, { line: r.span.line + line, start: r.span.start, end: r.span.end }, r.message, shiftExtras(r.extras, line));
+  }
+  return true;
+}
+
 /** Runs `compute` for `line`, or replays what it did the last time for the same node and key; without a store, just runs it. */
 export function memoised<T>(
   cache: LintCache | undefined,
