@@ -43,6 +43,8 @@ export class EditableDocument {
   private snapshot?: ParsedDocument;
   /** Lines parsed by the last change (or text), for statistics. */
   parsedLines = 0;
+  /** Lines (in today's numbering) that may hold new nodes since mark(); everything else is as it was. */
+  private dirty?: { from: number; to: number };
 
   constructor(text = '') {
     this.setText(text);
@@ -57,6 +59,19 @@ export class EditableDocument {
       this.snapshot = { lines: this.nodes.slice(0, count), texts: this.texts.slice(0, count), facts: this.facts(count, !endsWithNewline) };
     }
     return this.snapshot;
+  }
+
+  /**
+   * The lines that may have changed since the last mark(), as [from, to) in the
+   * current numbering (undefined: none), and whether the number of lines changed.
+   * Callers that compare documents look only there.
+   */
+  changedSinceMark(): { from: number; to: number } | undefined {
+    return this.dirty && { ...this.dirty };
+  }
+
+  mark(): void {
+    this.dirty = undefined;
   }
 
   get lineCount(): number {
@@ -126,6 +141,7 @@ export class EditableDocument {
     }
     for (let i = from; i < to; i++) if (this.flags[i] & LONE_CR) this.loneCrLines--;
     for (const f of flags) if (f & LONE_CR) this.loneCrLines++;
+    this.touch(from, to, lines.length);
     this.raw = splice(this.raw, from, to, lines);
     this.flags = splice(this.flags, from, to, flags);
     this.nodes = splice(this.nodes, from, to, nodes);
@@ -153,7 +169,18 @@ export class EditableDocument {
     if (text !== this.texts[i]) {
       this.texts[i] = text;
       this.nodes[i] = parseLine(text);
+      this.touch(i, i + 1, 1);
     }
+  }
+
+  /** Widens the dirty range for lines [from, to) replaced by `count` lines. */
+  private touch(from: number, to: number, count: number): void {
+    const delta = count - (to - from);
+    const moved = (line: number, end: boolean) => (line < from || (line === from && !end) ? line : line >= to ? line + delta : from + count);
+    const d = this.dirty;
+    this.dirty = d
+      ? { from: Math.min(moved(d.from, false), from), to: Math.max(moved(d.to, true), from + count) }
+      : { from, to: from + count };
   }
 
   private facts(count: number, missingFinalNewline: boolean): TextFacts {

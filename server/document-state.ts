@@ -1,17 +1,18 @@
 /**
- * Per-document state of the language server. Lines are parsed on their own
- * (grammar/parser.ts is stateless), so a parsed line is cached by its text and
- * an edit re-parses only the lines whose text changed; the whole-file checks
- * then run on the assembled document. The result is kept with an index from
- * line to table and command, which hover, completion and navigation share.
+ * Per-document state of the language server. The text is kept as parsed lines
+ * (EditableDocument) that follow the editor's changes, re-parsing only the
+ * lines a change touches; LintSession then re-checks only those lines when the
+ * edit cannot change what the whole-file checks see, and lints fully
+ * otherwise. The result is kept with an index from line to table and command,
+ * which hover, completion and navigation share.
  */
 import { splitLines, type ParsedDocument } from '../grammar/document.js';
+import { EditableDocument, type TextChange } from '../grammar/editable-document.js';
 import { parseLine } from '../grammar/parser.js';
-import type { LineNode } from '../grammar/syntax.js';
 import type { Family } from '../src/catalog/types.js';
 import type { Backend, LintOptions } from '../src/lint-options.js';
 import { lintDocument, type LintResult } from '../src/lint.js';
-import { createLintCache } from '../src/model/line-memo.js';
+import { LintSession, type SessionMode } from '../src/lint-session.js';
 import type { Command, Table } from '../src/model/types.js';
 
 export interface LineInfo {
@@ -24,34 +25,91 @@ export interface Analysis {
   version: number;
   result: LintResult;
   doc: ParsedDocument;
-  /** 0-based line → the table it belongs to (header, chain lines, commands, COMMIT). */
-  lineInfo: Map<number, LineInfo>;
+  /** 0-based line → the table it belongs to (header, chain lines, commands, COMMIT); built on first use. */
+  readonly lineInfo: Map<number, LineInfo>;
 }
 
 export interface ParseStats {
   lines: number;
-  /** Lines parsed in the last update; the rest came from the cache. */
+  /** Lines parsed in the last update; the rest were kept. */
   parsed: number;
+  /** How the last lint ran: every check on every line, or only the edited lines' own checks. */
+  mode?: SessionMode;
+}
+
+function analysisOf(version: number, result: LintResult, doc: ParsedDocument): Analysis {
+  let index: Map<number, LineInfo> | undefined;
+  return {
+    version,
+    result,
+    doc,
+    get lineInfo() {
+      return (index ??= indexLines(result));
+    },
+  };
 }
 
 export class DocumentState {
-  private lineCache = new Map<string, LineNode>();
-  /** The core's memory of unchanged lines between re-lints of this document. */
-  private lintCache = createLintCache();
+  private readonly text = new EditableDocument();
+  /** Version of the text held; -1 before the first. */
+  private version = -1;
+  private readonly session = new LintSession();
   private analysis?: Analysis;
+  private generation = -1;
   lastStats: ParseStats = { lines: 0, parsed: 0 };
 
   constructor(readonly uri: string) {}
 
-  /** The analysis of `version`, computing it when the cached one is older. */
-  analyse(text: string, version: number, options: LintOptions, optionsGeneration: number): Analysis {
+  /** The version of the text this state holds. */
+  get textVersion(): number {
+    return this.version;
+  }
+
+  /** Brings the text to `version` from the whole text (only lines that differ are re-parsed). */
+  setText(text: string, version: number): void {
+    if (version === this.version) return;
+    this.text.setText(text);
+    this.version = version;
+    this.lastStats = { lines: this.text.lineCount, parsed: this.text.parsedLines };
+  }
+
+  /**
+   * Brings the text from version `base` to `version` with the editor's changes.
+   * False when this state does not hold `base` or the changes cannot be applied
+   * line by line: the caller sends the whole text instead.
+   */
+  applyChanges(base: number, changes: readonly TextChange[], version: number): boolean {
+    if (base !== this.version) return false;
+    if (!this.text.apply(changes)) {
+      this.version = -1;
+      return false;
+    }
+    this.version = version;
+    this.lastStats = { lines: this.text.lineCount, parsed: this.text.parsedLines };
+    return true;
+  }
+
+  /**
+   * The analysis of `version`, computing it when the cached one is older. With
+   * `text`, the text is first brought to `version` from it; without, the state
+   * must already hold `version`.
+   */
+  analyse(text: string | undefined, version: number, options: LintOptions, optionsGeneration: number): Analysis {
     const current = this.analysis;
     if (current && current.version === version && this.generation === optionsGeneration) return current;
-    const doc = this.parsed(text, version);
-    const result = lintDocument(doc, { ...options, cache: this.lintCache });
-    this.analysis = { version, result, doc, lineInfo: indexLines(result) };
+    if (text !== undefined) this.setText(text, version);
+    const doc = this.text.document;
+    const result = this.session.lint(doc, options, optionsGeneration, this.text.changedSinceMark() ?? { from: 0, to: 0 });
+    this.text.mark();
+    this.lastStats = { ...this.lastStats, mode: this.session.lastMode };
+    this.analysis = analysisOf(version, result, doc);
     this.generation = optionsGeneration;
     return this.analysis;
+  }
+
+  /** How the last analysis ran. */
+  get lastMode(): SessionMode {
+    return this.session.lastMode;
   }
 
   get latest(): Analysis | undefined {
@@ -62,37 +120,10 @@ export class DocumentState {
     return this.analysis?.version === version && this.generation === optionsGeneration;
   }
 
-  private generation = -1;
-  private parsedDoc?: { version: number; doc: ParsedDocument };
-
   /** The parsed lines of `version`, without linting: enough for symbols, folding and suppression comments. */
   parsed(text: string, version: number): ParsedDocument {
-    if (this.parsedDoc?.version === version) return this.parsedDoc.doc;
-    const doc = this.parse(text);
-    this.parsedDoc = { version, doc };
-    return doc;
-  }
-
-  private parse(text: string): ParsedDocument {
-    const { texts, facts } = splitLines(text);
-    const previous = this.lineCache;
-    // A fresh map holding only this version's lines keeps the cache bounded by the document.
-    const next = new Map<string, LineNode>();
-    const lines = new Array<LineNode>(texts.length);
-    let parsed = 0;
-    for (let i = 0; i < texts.length; i++) {
-      const t = texts[i];
-      let node = next.get(t) ?? previous.get(t);
-      if (!node) {
-        node = parseLine(t);
-        parsed++;
-      }
-      next.set(t, node);
-      lines[i] = node;
-    }
-    this.lineCache = next;
-    this.lastStats = { lines: texts.length, parsed };
-    return { lines, texts, facts };
+    this.setText(text, version);
+    return this.text.document;
   }
 }
 

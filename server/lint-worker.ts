@@ -11,6 +11,7 @@ import { Worker, type MessagePort } from 'node:worker_threads';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { LintOptions } from '../src/lint-options.js';
 import { toLspDiagnostic } from './convert.js';
+import type { TextChange } from '../grammar/editable-document.js';
 import { DocumentState, outlineOf, type Outline, type ParseStats } from './document-state.js';
 
 export interface LintJob {
@@ -18,7 +19,9 @@ export interface LintJob {
   version: number;
   /** Settings generation: a result linted with older settings is not published. */
   generation: number;
-  text: string;
+  /** The whole text; or, when the linter holds version `edits.base`, the editor's changes since. */
+  text?: string;
+  edits?: { base: number; changes: TextChange[] };
   options: LintOptions;
   baseDir: string;
 }
@@ -28,34 +31,45 @@ export interface LintDone {
   version: number;
   generation: number;
   diagnostics: LspDiagnostic[];
-  outline: Outline;
+  /** Absent when the tables and chains are those of the last result for this document. */
+  outline?: Outline;
   stats: ParseStats;
+}
+
+/** The linter no longer holds the version a job's changes apply to: send the whole text. */
+export interface LintResync {
+  uri: string;
+  resync: true;
 }
 
 /** Workers started after the first one dies, before linting moves into the server thread. */
 const MAX_RESTARTS = 3;
 
 type ToWorker = { type: 'lint'; job: LintJob } | { type: 'close'; uri: string };
-type FromWorker = { type: 'done'; done: LintDone } | { type: 'failed'; uri: string; error: string };
+type FromWorker = { type: 'done'; done: LintDone | LintResync } | { type: 'failed'; uri: string; error: string };
 
 /** Per-document parse caches and the lint itself; lives in the worker (or the main thread as a fallback). */
 export class Linter {
   private states = new Map<string, DocumentState>();
 
-  lint(job: LintJob): LintDone {
+  lint(job: LintJob): LintDone | LintResync {
     let state = this.states.get(job.uri);
     if (!state) {
       state = new DocumentState(job.uri);
       this.states.set(job.uri, state);
     }
-    const analysis = state.analyse(job.text, job.version, job.options, job.generation);
+    if (job.text !== undefined) state.setText(job.text, job.version);
+    else if (!job.edits || !state.applyChanges(job.edits.base, job.edits.changes, job.version)) return { uri: job.uri, resync: true };
+    const analysis = state.analyse(undefined, job.version, job.options, job.generation);
     const ctx = { uri: job.uri, lines: analysis.result.lines, baseDir: job.baseDir };
+    // Only a full lint can change the tables and chains: after an edit of lines alone, the last outline stands.
+    const outline = state.lastMode === 'full' ? outlineOf(analysis.result, job.version) : undefined;
     return {
       uri: job.uri,
       version: job.version,
       generation: job.generation,
       diagnostics: analysis.result.diagnostics.map((d) => toLspDiagnostic(d, ctx)),
-      outline: outlineOf(analysis.result, job.version),
+      outline,
       stats: state.lastStats,
     };
   }
@@ -91,11 +105,16 @@ export class LintQueue {
   private local?: Linter;
   private stopped = false;
   private restarts = 0;
+  /** The version of each document the linter holds (or will, once the job in flight is done). */
+  private readonly held = new Map<string, number>();
 
   constructor(
     private readonly workerFile: string | undefined,
-    /** The job for a document now, or undefined when it is closed. */
-    private readonly take: (uri: string) => LintJob | undefined,
+    /**
+     * The job for a document now, or undefined when it is closed: its changes
+     * since `held` when the linter holds that version and they are at hand, else the whole text.
+     */
+    private readonly take: (uri: string, held: number | undefined) => LintJob | undefined,
     private readonly done: (result: LintDone) => void,
     private readonly log: (message: string) => void,
   ) {
@@ -113,8 +132,8 @@ export class LintQueue {
       const worker = new Worker(file);
       worker.on('message', (message: FromWorker) => {
         this.inFlight = undefined;
-        if (message.type === 'done') this.done(message.done);
-        else this.log(`iptlint: linting ${message.uri} failed: ${message.error}`);
+        if (message.type === 'done') this.finished(message.done);
+        else this.failed(message.uri, message.error);
         this.pump();
       });
       worker.on('error', (error) => this.workerLost(`failed: ${error.stack ?? error.message}`));
@@ -125,9 +144,25 @@ export class LintQueue {
     }
   }
 
+  private finished(result: LintDone | LintResync) {
+    if ('resync' in result) {
+      this.held.delete(result.uri);
+      this.pending.add(result.uri);
+    } else {
+      this.done(result);
+    }
+  }
+
+  private failed(uri: string, error: string) {
+    this.held.delete(uri);
+    this.log(`iptlint: linting ${uri} failed: ${error}`);
+  }
+
   private workerLost(why: string) {
     if (!this.worker || this.stopped) return;
     this.worker = undefined;
+    // A new worker, or the server thread, holds no documents.
+    this.held.clear();
     const culprit = this.inFlight;
     this.inFlight = undefined;
     // A document that takes the worker down (out of memory on a huge file) would take the server down in
@@ -149,6 +184,7 @@ export class LintQueue {
 
   close(uri: string): void {
     this.pending.delete(uri);
+    this.held.delete(uri);
     this.worker?.postMessage({ type: 'close', uri } satisfies ToWorker);
     this.local?.close(uri);
   }
@@ -157,8 +193,9 @@ export class LintQueue {
     if (this.inFlight || this.stopped) return;
     for (const uri of this.pending) {
       this.pending.delete(uri);
-      const job = this.take(uri);
+      const job = this.take(uri, this.held.get(uri));
       if (!job) continue;
+      this.held.set(uri, job.version);
       if (this.worker) {
         this.inFlight = uri;
         this.worker.postMessage({ type: 'lint', job } satisfies ToWorker);
@@ -166,9 +203,9 @@ export class LintQueue {
       }
       this.local ??= new Linter();
       try {
-        this.done(this.local.lint(job));
+        this.finished(this.local.lint(job));
       } catch (error) {
-        this.log(`iptlint: linting ${uri} failed: ${(error as Error)?.stack ?? String(error)}`);
+        this.failed(uri, (error as Error)?.stack ?? String(error));
       }
       // One lint per turn of the event loop, so requests and edits get in between.
       if (this.pending.size > 0) setImmediate(() => this.pump());

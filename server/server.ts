@@ -20,6 +20,7 @@ import {
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ParsedDocument } from '../grammar/document.js';
+import type { TextChange } from '../grammar/editable-document.js';
 import { DocumentState, lineAnalysis, QUICK_PATH_MIN_LINES, sketchOutline, type Analysis, type Outline, type ParseStats } from './document-state.js';
 import { LintQueue, type LintDone, type LintJob } from './lint-worker.js';
 import { ProjectConfigs, type ProjectInputs } from './project-config.js';
@@ -74,7 +75,23 @@ function lintWorkerFile(): string | undefined {
 }
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  /**
+   * The editor's changes to each document since its last lint job, so the lint
+   * worker can apply them instead of receiving (and re-splitting) the whole text.
+   */
+  const changeLogs = new Map<string, { base: number; changes: TextChange[]; size: number }>();
+  const documents = new TextDocuments<TextDocument>({
+    create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, content),
+    update: (document, changes, version) => {
+      let log = changeLogs.get(document.uri);
+      if (!log) changeLogs.set(document.uri, (log = { base: document.version, changes: [], size: 0 }));
+      for (const change of changes) {
+        log.changes.push(change);
+        log.size += change.text.length;
+      }
+      return TextDocument.update(document, changes, version);
+    },
+  });
   const states = new Map<string, DocumentState>();
   const timers = new Map<string, NodeJS.Timeout>();
   let settings = defaultSettings();
@@ -158,16 +175,24 @@ export function startServer(connection: Connection): void {
     return { ...view, quick: true };
   }
 
-  function lintJob(uri: string): LintJob | undefined {
+  function lintJob(uri: string, held: number | undefined): LintJob | undefined {
     const doc = documents.get(uri);
+    const log = changeLogs.get(uri);
+    changeLogs.delete(uri);
     if (!doc) return undefined;
-    return { uri, version: doc.version, generation: optionsGeneration, text: doc.getText(), options: optionsFor(uri), baseDir };
+    const job: LintJob = { uri, version: doc.version, generation: optionsGeneration, options: optionsFor(uri), baseDir };
+    // Changes are worth sending while they are smaller than the text they change.
+    if (held !== undefined && held === doc.version) job.edits = { base: held, changes: [] };
+    else if (held !== undefined && log && log.base === held && log.size < doc.getText().length / 4 + 4096) job.edits = { base: held, changes: log.changes };
+    else job.text = doc.getText();
+    return job;
   }
 
   function linted(result: LintDone) {
     const doc = documents.get(result.uri);
     if (!doc) return;
-    outlines.set(result.uri, result.outline);
+    const outline = result.outline ?? outlines.get(result.uri);
+    if (outline) outlines.set(result.uri, { ...outline, version: result.version });
     published.set(result.uri, { version: result.version, ...result.stats, diagnostics: result.diagnostics.length });
     // An edit or a settings change that arrived meanwhile makes this result stale; its own lint follows.
     if (doc.version !== result.version || result.generation !== optionsGeneration) return;
@@ -265,6 +290,7 @@ export function startServer(connection: Connection): void {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     states.delete(e.document.uri);
+    changeLogs.delete(e.document.uri);
     outlines.delete(e.document.uri);
     projectInputs.delete(e.document.uri);
     projectReady.delete(e.document.uri);

@@ -28,7 +28,7 @@ import type { LintOptions } from './lint-options.js';
 import { commandKey, readCommand, readRuleCounters, type RuleLineNode } from './model/build.js';
 import { createLintCache, replayFindings, type LintCache } from './model/line-memo.js';
 import type { Command, Table } from './model/types.js';
-import { applySuppressions } from './suppressions.js';
+import { applySuppressions, parseSuppressions } from './suppressions.js';
 
 /** Beyond this many edited lines a full lint is about as cheap and far simpler. */
 const MAX_EDITED_LINES = 32;
@@ -42,6 +42,7 @@ interface LastRun {
   unsuppressed: Diagnostic[];
   /** Tables with -D or -C: their rules are compared whole, so every value matters. */
   wholeRuleTables: Set<Table>;
+  suppressions: ReturnType<typeof parseSuppressions>;
 }
 
 const NO_OPTIONS: LintOptions = Object.freeze({});
@@ -58,12 +59,13 @@ export class LintSession {
    * Lints `doc`. Lines that did not change since the last call must be the same
    * LineNode objects (and no node may stand for two lines); `optionsKey` says
    * whether the options are the same as last time (same key: same options;
-   * by default the options object itself).
+   * by default the options object itself). `changed`, when the caller knows it,
+   * bounds the lines that may differ from the last call's document: [from, to).
    */
-  lint(doc: ParsedDocument, options: LintOptions = NO_OPTIONS, optionsKey: unknown = options): LintResult {
+  lint(doc: ParsedDocument, options: LintOptions = NO_OPTIONS, optionsKey: unknown = options, changed?: { from: number; to: number }): LintResult {
     const last = this.last;
     if (last && last.optionsKey === optionsKey) {
-      const quick = this.relintEditedLines(last, doc, options);
+      const quick = this.relintEditedLines(last, doc, options, changed);
       if (quick) return quick;
     }
     this.lastMode = 'full';
@@ -72,15 +74,17 @@ export class LintSession {
     for (const table of result.file.tables) {
       if (table.commands.some((c) => c.name === 'delete' || c.name === 'check')) wholeRuleTables.add(table);
     }
-    this.last = { doc, optionsKey, context, result, unsuppressed, wholeRuleTables };
+    this.last = { doc, optionsKey, context, result, unsuppressed, wholeRuleTables, suppressions: parseSuppressions(doc) };
     return result;
   }
 
-  private relintEditedLines(last: LastRun, doc: ParsedDocument, options: LintOptions): LintResult | undefined {
+  private relintEditedLines(last: LastRun, doc: ParsedDocument, options: LintOptions, changed?: { from: number; to: number }): LintResult | undefined {
     const before = last.doc;
     if (doc.lines.length !== before.lines.length || !sameFacts(doc.facts, before.facts)) return undefined;
     const edited: number[] = [];
-    for (let i = 0; i < doc.lines.length; i++) {
+    const from = changed ? Math.max(0, changed.from) : 0;
+    const to = changed ? Math.min(doc.lines.length, changed.to) : doc.lines.length;
+    for (let i = from; i < to; i++) {
       if (doc.lines[i] !== before.lines[i]) {
         if (edited.length === MAX_EDITED_LINES) return undefined;
         edited.push(i);
@@ -151,7 +155,8 @@ export class LintSession {
       const at = rules && old.rule ? rules.indexOf(old.rule) : -1;
       if (rules && at >= 0 && command.rule) rules[at] = command.rule;
     }
-    const diagnostics = applySuppressions(doc, unsuppressed, options);
+    // The edited lines were and are rules, so the suppression comments are the same.
+    const diagnostics = applySuppressions(doc, unsuppressed, options, last.suppressions);
     const result: LintResult = { diagnostics, file, backend: last.result.backend, lines: doc.texts };
     this.last = { ...last, doc, result, unsuppressed, context };
     this.lastMode = 'lines';

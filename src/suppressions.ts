@@ -126,7 +126,8 @@ export function parseSuppressions(doc: ParsedDocument): { suppressions: Suppress
   const malformed: SuppressionProblem[] = [];
   const texts = doc.texts;
   for (let i = 0; i < texts.length; i++) {
-    if (doc.lines[i]?.kind !== 'comment') continue;
+    // A comment line is one that starts with `#` (grammar/parser.ts): the text says so without the node.
+    if (texts[i].charCodeAt(0) !== 35) continue;
     const text = texts[i];
     const m = DIRECTIVE.exec(text);
     if (!m) continue;
@@ -183,8 +184,9 @@ function severityOf(code: string, options: LintOptions): Severity | 'off' {
  * Removes the diagnostics that suppressions silence and adds the findings
  * about the suppressions themselves. Returns a new array sorted by position.
  */
-export function applySuppressions(doc: ParsedDocument, diagnostics: Diagnostic[], options: LintOptions = {}): Diagnostic[] {
-  const { suppressions, malformed } = parseSuppressions(doc);
+export function applySuppressions(doc: ParsedDocument, diagnostics: Diagnostic[], options: LintOptions = {}, parsed = parseSuppressions(doc)): Diagnostic[] {
+  const { suppressions, malformed } = parsed;
+  for (const s of suppressions) for (const c of s.codes) c.used = false;
   if (suppressions.length === 0 && malformed.length === 0) return diagnostics;
   const fileWide = new Map<string, SuppressedCode[]>();
   const byLine = new Map<number, Map<string, SuppressedCode[]>>();

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { splitLines, type ParsedDocument } from '../../grammar/document.js';
+import { EditableDocument } from '../../grammar/editable-document.js';
 import { parseLine } from '../../grammar/parser.js';
 import { profileFromConfig } from '../../src/kernel/readers.js';
 import { lint, type LintResult } from '../../src/lint.js';
@@ -176,6 +177,35 @@ describe('LintSession', () => {
       expect(modes).toContain('full');
     });
   }
+
+  it('equals a fresh lint when the document comes from EditableDocument with its bounds of changed lines', () => {
+    const modes = new Set<string>();
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 10 }), (edits) => {
+        const session = new LintSession();
+        const lines = BASE.split('\n');
+        const editable = new EditableDocument(BASE);
+        session.lint(editable.document, {}, 'options', editable.changedSinceMark());
+        editable.mark();
+        for (const e of edits) {
+          const before = lines.slice();
+          applyEdit(lines, e);
+          const line = lines.findIndex((l, i) => l !== before[i]);
+          if (line >= 0) {
+            editable.apply([{ range: { start: { line, character: 0 }, end: { line, character: before[line].length } }, text: lines[line] }]);
+          }
+          const got = session.lint(editable.document, {}, 'options', editable.changedSinceMark() ?? { from: 0, to: 0 });
+          editable.mark();
+          modes.add(session.lastMode);
+          const fresh = lint(lines.join('\n'));
+          expect(got.diagnostics).toEqual(fresh.diagnostics);
+          expect(modelView(got)).toEqual(modelView(fresh));
+        }
+      }),
+      { numRuns: 100 },
+    );
+    expect(modes).toContain('lines');
+  });
 
   it('takes the quick path for a value edit and finds the new problem', () => {
     const session = new LintSession();
