@@ -10,6 +10,7 @@
  */
 import { createToken, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from 'chevrotain';
 import { scanArg, type ScannedArg } from './scan.js';
+import { HASH_SEED, hashStep, wordAt } from './words.js';
 
 const scratch: ScannedArg = { value: '', start: 0, end: 0, quoted: false, unterminated: false };
 
@@ -62,15 +63,36 @@ export const Counters = createToken({
 /** Either kind of argument: the parser consumes this category, so it makes no choice per token. */
 export const Argument = createToken({ name: 'Argument', pattern: Lexer.NA });
 
+/** Reused for every plain word: the lexer reads the image out of it at once and keeps nothing. */
+const plainMatch = [''] as unknown as CustomPatternMatcherReturn;
+
 /**
- * An argument without quotes: by far the most common token, matched by a
- * sticky regular expression (no per-token function call). It must end at a
- * separator or the end of the line, since a quote directly after a word
- * continues the same argument (`a"b c"` is one argument).
+ * An argument without quotes: by far the most common token. The matcher scans
+ * it and returns the one string already made for the same word (words.ts), so
+ * the lexer creates no new string per occurrence. It must end at a separator or
+ * the end of the line, since a quote directly after a word continues the same
+ * argument (`a"b c"` is one argument), and it leaves `[…` at the start of a line
+ * to Counters.
  */
 export const PlainArg = createToken({
   name: 'PlainArg',
-  pattern: /[^ \t"]+(?![^ \t])/,
+  pattern: {
+    exec: (text: string, offset: number) => {
+      let hash = HASH_SEED;
+      let i = offset;
+      const n = text.length;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === 32 || c === 9) break;
+        if (c === 34) return null;
+        hash = hashStep(hash, c);
+        i++;
+      }
+      if (i === offset) return null;
+      plainMatch[0] = wordAt(text, offset, i, hash);
+      return plainMatch;
+    },
+  },
   line_breaks: false,
   categories: [Argument],
 });
@@ -83,7 +105,8 @@ export const QuotedArg = createToken({
   categories: [Argument],
 });
 
-export const ruleTokens: TokenType[] = [WhiteSpace, Counters, PlainArg, QuotedArg, Argument];
+// Tried in this order at each position: most positions start a plain word, the rest mostly a separator.
+export const ruleTokens: TokenType[] = [Counters, PlainArg, WhiteSpace, QuotedArg, Argument];
 
 export const ruleLexer = new Lexer(ruleTokens, {
   positionTracking: 'onlyOffset',

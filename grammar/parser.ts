@@ -29,27 +29,10 @@ class RuleLineParser extends EmbeddedActionsParser {
   });
 }
 
-/**
- * One string per distinct word: rulesets repeat the same few thousand words
- * (`-A`, `-m`, `tcp`, chain names) hundreds of thousands of times, and one
- * shared string instead of a copy each saves memory, garbage-collection work
- * and, in the chain checks, string comparisons. Bounded for long-lived
- * processes (the language server).
- */
-const interned = new Map<string, string>();
-const INTERN_LIMIT = 200_000;
-
-function intern(word: string): string {
-  const known = interned.get(word);
-  if (known !== undefined) return known;
-  if (interned.size >= INTERN_LIMIT) interned.clear();
-  interned.set(word, word);
-  return word;
-}
-
 function toArg(token: IToken): Arg {
   if (token.tokenType === PlainArg) {
-    const value = intern(token.image);
+    // The lexer already returned the word's one shared string (words.ts).
+    const value = token.image;
     return { value, start: token.startOffset, end: token.startOffset + value.length };
   }
   const payload = payloadOf(token);
