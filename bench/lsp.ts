@@ -189,6 +189,45 @@ async function main(argv: string[]): Promise<void> {
     };
     const editTimes: number[] = [];
     for (let i = 0; i < edits; i++) editTimes.push(await editOnce(i));
+
+    // Edits that change what the whole-file checks see: a jump target flipped between two chains, and a new
+    // rule line inserted (which also moves every line below it). These re-run the table-wide passes.
+    const jumps: Array<{ line: number; start: number; name: string }> = [];
+    for (let l = Math.floor(lines.length / 2); l < lines.length && jumps.length < Math.max(edits, 1); l++) {
+      const m = / -j (KUBE-MARK-MASQ|KUBE-MARK-DROP)\b/.exec(lines[l]);
+      if (m) jumps.push({ line: l, start: m.index + 4, name: m[1] });
+    }
+    const structuralOnce = async (i: number): Promise<number> => {
+      const j = jumps[i % jumps.length];
+      const name = j.name === 'KUBE-MARK-MASQ' ? 'KUBE-MARK-DROP' : 'KUBE-MARK-MASQ';
+      version++;
+      const done = diagnosticsFor(version);
+      const start = performance.now();
+      client.notify('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line: j.line, character: j.start }, end: { line: j.line, character: j.start + j.name.length } }, text: name }],
+      });
+      await done;
+      j.name = name;
+      return performance.now() - start;
+    };
+    const structuralTimes: number[] = [];
+    if (jumps.length) for (let i = 0; i < Math.min(edits, 10); i++) structuralTimes.push(await structuralOnce(i));
+    const insertLine = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('-A '));
+    const insertOnce = async (i: number): Promise<number> => {
+      version++;
+      const done = diagnosticsFor(version);
+      const start = performance.now();
+      // Alternately insert a rule line and delete it again, so line numbers return to where they were.
+      const change = i % 2 === 0
+        ? { range: { start: { line: insertLine, character: 0 }, end: { line: insertLine, character: 0 } }, text: '-A INPUT -p tcp --dport 2222 -j ACCEPT\n' }
+        : { range: { start: { line: insertLine, character: 0 }, end: { line: insertLine + 1, character: 0 } }, text: '' };
+      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      await done;
+      return performance.now() - start;
+    };
+    const insertTimes: number[] = [];
+    if (insertLine >= 0) for (let i = 0; i < Math.min(edits, 10); i++) insertTimes.push(await insertOnce(i));
     let reparsed: unknown;
     try {
       reparsed = await client.request('iptlint/documentStats', { uri });
@@ -247,6 +286,8 @@ async function main(argv: string[]): Promise<void> {
     const completionAfterEdit = caps.completionProvider ? await afterEdit('textDocument/completion', complAt) : undefined;
 
     const edit = stat(editTimes);
+    const structural = structuralTimes.length ? stat(structuralTimes) : undefined;
+    const inserted = insertTimes.length ? stat(insertTimes) : undefined;
     const report = {
       date: new Date().toISOString(),
       node: process.version,
@@ -255,6 +296,8 @@ async function main(argv: string[]): Promise<void> {
       debounceMs,
       openToDiagnosticsMs: openMs,
       editToDiagnostics: edit,
+      structuralEditToDiagnostics: structural,
+      lineInsertToDiagnostics: inserted,
       lastEditStats: reparsed,
       hover,
       hoverAfterEdit,
@@ -269,6 +312,8 @@ async function main(argv: string[]): Promise<void> {
         `LSP latency, ${rules.toLocaleString('en-US')} rules, debounce ${debounceMs} ms (add it to the edit figures for an editor's experience):`,
         `  open → diagnostics:            ${openMs.toFixed(0)} ms`,
         `  one-line edit → diagnostics:   ${fmt(edit)}${verdict(edit, 50 + debounceMs)}`,
+        `  jump target edit → diagnostics: ${fmt(structural)} (re-runs the whole-file checks)`,
+        `  line insert/delete → diagnostics: ${fmt(inserted)} (re-runs the whole-file checks)`,
         `  hover:                         ${fmt(hover)}${verdict(hover, 20)}`,
         `  hover right after an edit:     ${fmt(hoverAfterEdit)}`,
         `  completion:                    ${fmt(completion)}${verdict(completion, 20)}`,

@@ -1,6 +1,7 @@
 /** Diagnostics over the protocol: contents, exact ranges, debouncing, incremental re-parsing and settings. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-protocol';
+import { lint } from '../../src/lint.js';
 import { startSession, fileUri, type Session } from './harness.js';
 
 const DOCS = 'https://github.com/iptlint/iptlint/blob/main/docs/checks/';
@@ -133,7 +134,36 @@ describe('incremental parsing', () => {
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0].range).toEqual({ start: { line, character: col }, end: { line, character: col + 5 } });
     const stats = await session.connection.sendRequest<{ lines: number; parsed: number; version: number }>('iptlint/documentStats', { uri });
-    expect(stats).toMatchObject({ version: 2, lines: 3003, parsed: 1 });
+    // A port is read by no whole-file check: only the edited line was re-checked.
+    expect(stats).toMatchObject({ version: 2, lines: 3003, parsed: 1, mode: 'lines' });
+
+    // A jump to a chain that does not exist is a whole-file matter: everything is checked again, and agrees with lint().
+    const jumpAt = rules[10].indexOf('ACCEPT');
+    await session.change(uri, [{ range: { start: { line: 12, character: jumpAt }, end: { line: 12, character: jumpAt + 6 } }, text: 'NOWHERE' }]);
+    const after = await session.diagnosticsFor(uri);
+    expect(after.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['IPT304', 12], ['IPT202', line]]);
+    expect(await session.connection.sendRequest('iptlint/documentStats', { uri })).toMatchObject({ version: 3, parsed: 1, mode: 'full' });
+
+    // Two edits in one notification, then a fix of the port: each result equals a fresh lint of the same text.
+    await session.change(uri, [
+      { range: { start: { line: 12, character: jumpAt }, end: { line: 12, character: jumpAt + 7 } }, text: 'DROP' },
+      { range: { start: { line, character: col }, end: { line, character: col + 5 } }, text: '2500' },
+    ]);
+    expect((await session.diagnosticsFor(uri)).diagnostics).toEqual([]);
+    await session.close(uri);
+  });
+
+  test('with a lone CR, where LSP and iptables count lines differently, edits still give what lint() gives', async () => {
+    const uri = fileUri('/tmp/iptlint-lsp/cr/rules.v4');
+    // LSP sees the CR in the comment as a line break; iptables-restore does not.
+    const text = '*filter\n# one\rtwo\n-A INPUT -p tcp --dport 22 -j ACCEPT\nCOMMIT\n';
+    await session.open(uri, text);
+    expect((await session.diagnosticsFor(uri)).diagnostics).toEqual([]);
+    // LSP line 3 is the rule: the port becomes invalid.
+    await session.change(uri, [{ range: { start: { line: 3, character: 24 }, end: { line: 3, character: 26 } }, text: '99999' }]);
+    const expected = lint(text.replace('--dport 22', '--dport 99999')).diagnostics.map((d) => d.code);
+    expect((await session.diagnosticsFor(uri)).diagnostics.map((d) => d.code)).toEqual(expected);
+    expect(expected).toEqual(['IPT202']);
     await session.close(uri);
   });
 });
