@@ -114,15 +114,12 @@ class ChainGraph {
     }
   }
 
-  existsAt(name: string, line: number): boolean {
-    const id = this.ids.get(name);
+  /** Whether chain `id` (undefined: not a chain of this table) exists at `line`. */
+  existsAt(id: number | undefined, line: number): boolean {
     return id !== undefined && this.declaredAt[id] <= line;
   }
 
-  addEdge(fromName: string, toName: string, rule: Rule) {
-    const from = this.ids.get(fromName);
-    const to = this.ids.get(toName);
-    if (from === undefined || to === undefined) return;
+  addEdge(from: number, to: number, rule: Rule) {
     this.from.push(from);
     this.to.push(to);
     this.via.push(rule);
@@ -149,11 +146,14 @@ class ChainGraph {
 function checkTable(ctx: CheckContext, table: Table) {
   const builtins = table.known ? BUILTIN_CHAINS[table.name] : [];
   const graph = new ChainGraph(table);
-  const exists = (name: string, line: number) => graph.existsAt(name, line);
   const simulation = new ChainSimulation(ctx, table);
   for (const command of table.commands) {
-    checkCommand(ctx, table, command, exists, builtins, graph);
-    if (table.known) simulation.apply(command);
+    // Each name is looked up once per command: a kube-proxy table has over 100,000 of them.
+    const chainId = command.chain ? graph.ids.get(command.chain.value) : undefined;
+    const jumpTo = command.rule ? chainTarget(command.rule) : undefined;
+    const jumpId = jumpTo ? graph.ids.get(jumpTo.value) : undefined;
+    checkCommand(ctx, table, command, { chainId, jumpTo, jumpId }, builtins, graph);
+    if (table.known) simulation.apply(command, jumpTo?.value);
   }
   if (!table.known) return;
 
@@ -173,14 +173,15 @@ function checkCommand(
   ctx: CheckContext,
   table: Table,
   command: Command,
-  exists: (name: string, line: number) => boolean,
+  ids: { chainId?: number; jumpTo?: Arg; jumpId?: number },
   builtins: readonly string[],
   graph: ChainGraph,
-) {  const { reporter } = ctx;
+) {
+  const { reporter } = ctx;
   const line = command.line;
   const chainArg = command.chain;
   const needsExistingChain = command.name !== 'new-chain' && command.name !== undefined && chainArg !== undefined;
-  if (needsExistingChain && table.known && !exists(chainArg.value, line)) {
+  if (needsExistingChain && table.known && !graph.existsAt(ids.chainId, line)) {
     const later = table.chains.get(chainArg.value)?.declaration;
     reporter.report('IPT304', span(line, chainArg), later
       ? `chain \`${chainArg.value}\` is used here but declared only on line ${later.line + 1}: declare it before its first use`
@@ -205,13 +206,13 @@ function checkCommand(
   if (target?.name?.value === 'DROP' && table.name === 'nat') {
     reporter.report('IPT307', span(line, target.name), '-j DROP in the nat table: iptables refuses it ("not intended for filtering"); drop in the filter table');
   }
-  const jumpTo = chainTarget(rule);
+  const jumpTo = ids.jumpTo;
   if (!jumpTo || !table.known) return;
   if (builtins.includes(jumpTo.value)) {
     reporter.report('IPT306', span(line, jumpTo), `${target?.keyword?.value} ${jumpTo.value}: a built-in chain cannot be jumped to`);
     return;
   }
-  if (!exists(jumpTo.value, line)) {
+  if (!graph.existsAt(ids.jumpId, line)) {
     const later = table.chains.get(jumpTo.value)?.declaration;
     const message = later
       ? `chain \`${jumpTo.value}\` is jumped to here but declared only on line ${later.line + 1}: declare it before its first use`
@@ -223,20 +224,29 @@ function checkCommand(
     });
     return;
   }
-  graph.addEdge(chainName, jumpTo.value, rule);
+  const fromId = ids.chainId;
+  if (fromId !== undefined && ids.jumpId !== undefined) graph.addEdge(fromId, ids.jumpId, rule);
 }
 
 /**
  * Replays the commands of a table in order, as iptables-restore applies them to
  * the freshly flushed table: rule counts per chain for positions, rule texts
- * for -D/-C by specification, and jump counts for -X.
+ * for -D/-C by specification, and jump counts for -X. Rule texts are kept only
+ * in a table that has -D or -C, jump counts only in one that has -X: an
+ * iptables-save file has neither, and needs only the counts.
  */
 class ChainSimulation {
-  // The commands whose rules each chain holds; their texts are compared only for -D/-C by specification.
+  // The commands whose rules each chain holds, when their texts are needed (-D/-C by specification).
   private readonly rules = new Map<string, Command[]>();
+  private readonly counts = new Map<string, number>();
   private readonly references = new Map<string, number>();
+  private readonly keepsRules: boolean;
+  private readonly countsReferences: boolean;
 
-  constructor(private readonly ctx: CheckContext, private readonly table: Table) {}
+  constructor(private readonly ctx: CheckContext, private readonly table: Table) {
+    this.keepsRules = table.commands.some((c) => c.name === 'delete' || c.name === 'check');
+    this.countsReferences = table.commands.some((c) => c.name === 'delete-chain');
+  }
 
   private static spec(command: Command): string {
     const args = command.rule?.args ?? [];
@@ -254,44 +264,64 @@ class ChainSimulation {
     return list;
   }
 
-  apply(command: Command) {
+  private count(chain: string): number {
+    return this.keepsRules ? this.list(chain).length : (this.counts.get(chain) ?? 0);
+  }
+
+  /** Adds the rule of `command` at splice() position `at` (as iptables counts, 0-based; negative from the end). */
+  private added(chain: string, command: Command, at: number) {
+    if (this.keepsRules) this.list(chain).splice(at, 0, command);
+    else this.counts.set(chain, (this.counts.get(chain) ?? 0) + 1);
+  }
+
+  /** Removes the rule at splice() position `at`, if the chain has any. */
+  private removed(chain: string, at: number) {
+    if (this.keepsRules) this.list(chain).splice(at, 1);
+    else if ((this.counts.get(chain) ?? 0) > 0) this.counts.set(chain, (this.counts.get(chain) ?? 0) - 1);
+  }
+
+  /** Applies `command`; `jumpTo` is the chain its rule jumps to, if any. */
+  apply(command: Command, jumpTo: string | undefined) {
     const { reporter, backend } = this.ctx;
     const chain = command.chain?.value;
     const line = command.line;
     if (chain === undefined) {
-      if (command.name === 'flush') this.rules.clear();
+      if (command.name === 'flush') {
+        this.rules.clear();
+        this.counts.clear();
+      }
       return;
     }
-    const list = this.list(chain);
+    const count = this.count(chain);
     const number = command.ruleNumber ? Number(command.ruleNumber.value) : undefined;
-    const jumpTo = command.rule ? chainTarget(command.rule)?.value : undefined;
     const numberSpan = command.ruleNumber ? span(line, command.ruleNumber) : span(line, command.chain as Arg);
     switch (command.name) {
       case 'append':
-        list.push(command);
+        this.added(chain, command, count);
         break;
       case 'insert':
-        if (number !== undefined && number > list.length + 1) {
-          reporter.report('IPT308', numberSpan, `-I ${chain} ${number}: the chain has only ${list.length} rule${list.length === 1 ? '' : 's'} at this point, so the position can be at most ${list.length + 1}`);
+        if (number !== undefined && number > count + 1) {
+          reporter.report('IPT308', numberSpan, `-I ${chain} ${number}: the chain has only ${count} rule${count === 1 ? '' : 's'} at this point, so the position can be at most ${count + 1}`);
         }
-        list.splice((number ?? 1) - 1, 0, command);
+        this.added(chain, command, (number ?? 1) - 1);
         break;
       case 'replace':
         reporter.report('IPT309', span(line, command.commandToken as Arg), '-R inside a restore file: iptables-nft-restore 1.8.9 fails (it crashes); write the final rule instead', {
           severity: backend === 'legacy' ? 'info' : 'warning',
         });
-        if (number !== undefined && number > list.length) {
-          reporter.report('IPT308', numberSpan, `-R ${chain} ${number}: the chain has only ${list.length} rule${list.length === 1 ? '' : 's'} at this point`);
+        if (number !== undefined && number > count) {
+          reporter.report('IPT308', numberSpan, `-R ${chain} ${number}: the chain has only ${count} rule${count === 1 ? '' : 's'} at this point`);
         }
         break;
       case 'delete':
       case 'check': {
         if (number !== undefined && command.name === 'delete') {
-          if (number > list.length) reporter.report('IPT308', numberSpan, `-D ${chain} ${number}: the chain has only ${list.length} rule${list.length === 1 ? '' : 's'} at this point`);
-          else list.splice(number - 1, 1);
+          if (number > count) reporter.report('IPT308', numberSpan, `-D ${chain} ${number}: the chain has only ${count} rule${count === 1 ? '' : 's'} at this point`);
+          else this.removed(chain, number - 1);
           break;
         }
         const wanted = ChainSimulation.spec(command);
+        const list = this.list(chain);
         const index = list.findIndex((c) => ChainSimulation.spec(c) === wanted);
         if (index < 0) {
           reporter.report('IPT308', span(line, command.commandToken as Arg), `${command.commandToken?.value} ${chain}: no such rule has been added to ${chain} at this point (iptables: "Bad rule")`);
@@ -301,7 +331,8 @@ class ChainSimulation {
         return;
       }
       case 'flush':
-        list.length = 0;
+        this.rules.delete(chain);
+        this.counts.delete(chain);
         break;
       case 'delete-chain': {
         const builtin = this.table.chains.get(chain)?.builtin;
@@ -322,7 +353,7 @@ class ChainSimulation {
       default:
         break;
     }
-    if (jumpTo && (command.name === 'append' || command.name === 'insert')) {
+    if (this.countsReferences && jumpTo && (command.name === 'append' || command.name === 'insert')) {
       this.references.set(jumpTo, (this.references.get(jumpTo) ?? 0) + 1);
     }
   }

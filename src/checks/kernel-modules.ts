@@ -10,7 +10,7 @@ import type { LintOptions } from '../lint-options.js';
 import type { RulesFile } from '../model/types.js';
 import { compareVersions, type KernelProfile } from '../kernel/profile.js';
 import { referenceFor, REMOVED_EXTENSIONS } from '../kernel/reference.js';
-import { decideBackend, optionName, requirementsOf, setReferences, type ModuleNeed, type Requirement } from '../kernel/requirements.js';
+import { decideBackend, eachRequirement, optionName, setReferences, type ModuleNeed, type Requirement } from '../kernel/requirements.js';
 import { moduleState, type ModuleState } from '../kernel/state.js';
 
 
@@ -345,7 +345,7 @@ export function checkKernelModules(file: RulesFile, options: LintOptions, report
 
   for (const profile of kernels) {
     const ref = referenceFor(profile);
-    const reqs = requirementsOf(file, { family: file.family, backend: backend.backend, ref, profile, ipsets: options.ipsets });
+    const reqs = eachRequirement(file, { family: file.family, backend: backend.backend, ref, profile, ipsets: options.ipsets });
     const once = new Set<string>();
     const states = new Map<string, ModuleState>();
     for (const req of reqs) {

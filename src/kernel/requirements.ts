@@ -221,25 +221,52 @@ function setTypeRequirements(ctx: RequirementContext, rule: Rule, use: Extension
 
 /** Every module need of the file, in file order: table headers, then each rule's matches and target. */
 export function requirementsOf(file: RulesFile, ctx: RequirementContext): Requirement[] {
-  const out: Requirement[] = [];
+  return [...eachRequirement(file, ctx)];
+}
+
+/**
+ * requirementsOf one at a time, for a caller that judges each and drops it: a
+ * 100,000-rule file has some 300,000 extension uses. What an extension needs
+ * is worked out once per way of using it; each use only adds its position.
+ */
+export function* eachRequirement(file: RulesFile, ctx: RequirementContext): Generator<Requirement> {
+  const known = new Map<string, Requirement | undefined>();
+  const forUse = (rule: Rule, kind: 'match' | 'target', use: ExtensionUse): Requirement | undefined => {
+    const key = requirementKey(ctx, kind, use);
+    if (!known.has(key)) {
+      const req = extensionRequirement(ctx, rule, kind, use);
+      known.set(key, req);
+      return req;
+    }
+    const req = known.get(key);
+    return req && { ...req, span: extensionSpan(rule, use) };
+  };
   for (const table of file.tables) {
-    out.push(...tableRequirements(ctx, table));
+    yield* tableRequirements(ctx, table);
     for (const command of table.commands) {
       const rule = command.rule;
       if (!rule) continue;
       for (const m of rule.matches) {
-        const r = extensionRequirement(ctx, rule, 'match', m);
-        if (r) out.push(r);
-        out.push(...setTypeRequirements(ctx, rule, m));
+        const r = forUse(rule, 'match', m);
+        if (r) yield r;
+        yield* setTypeRequirements(ctx, rule, m);
       }
       if (rule.target) {
-        const r = extensionRequirement(ctx, rule, 'target', rule.target);
-        if (r) out.push(r);
-        out.push(...setTypeRequirements(ctx, rule, rule.target));
+        const r = forUse(rule, 'target', rule.target);
+        if (r) yield r;
+        yield* setTypeRequirements(ctx, rule, rule.target);
       }
     }
   }
-  return out;
+}
+
+/** Everything extensionRequirement depends on besides the position of the use. */
+function requirementKey(ctx: RequirementContext, kind: 'match' | 'target', use: ExtensionUse): string {
+  const fact = ctx.ref.extensions[`${ctx.family}/${kind}/${use.extensionName}`];
+  const fallback = fact?.nft.fallbackOptions;
+  const usesFallback = ctx.backend === 'nft' && fallback !== undefined && use.options.some((o) => fallback.includes(optionName(o)));
+  const how = kind === 'match' ? ((use as MatchUse).implicit ? 'p' : 'm') : (use as TargetUse).standard ? 's' : (use as TargetUse).goto ? 'g' : 'j';
+  return `${kind}\u0000${use.extensionName}\u0000${how}\u0000${usesFallback ? 1 : 0}`;
 }
 
 /** The backend that will load the file: the option, else the save header, else nft (assumed). */
