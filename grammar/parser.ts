@@ -62,6 +62,9 @@ export function splitWords(text: string, from: number): Word[] {
   return words;
 }
 
+/** Shared by the many header and chain lines with nothing after their fields. */
+const NO_WORDS: readonly Word[] = Object.freeze([]);
+
 const COUNTERS_RE = /^\[(\d*):(\d*)\]$/;
 
 export function parseCounters(text: string, start: number, end: number): CountersNode {
@@ -78,7 +81,7 @@ export function parseLine(text: string): LineNode {
   if (first === 35 /* # */) return { kind: 'comment' };
   if (first === 42 /* * */) {
     const words = splitWords(text, 1);
-    return { kind: 'table', name: words[0], extra: words.slice(1) };
+    return { kind: 'table', name: words[0], extra: words.length > 1 ? words.slice(1) : NO_WORDS };
   }
   if (first === 58 /* : */) {
     const words = splitWords(text, 1);
@@ -88,7 +91,7 @@ export function parseLine(text: string): LineNode {
       name: words[0],
       policy: words[1],
       counters: countersWord ? parseCounters(text, countersWord.start, countersWord.end) : undefined,
-      extra: words.slice(3),
+      extra: words.length > 3 ? words.slice(3) : NO_WORDS,
     };
   }
   if (first === 67 /* C */ && text.startsWith('COMMIT')) {

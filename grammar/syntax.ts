@@ -25,8 +25,8 @@ export interface CountersNode {
 export type LineNode =
   | { kind: 'blank' }
   | { kind: 'comment' }
-  | { kind: 'table'; name?: Word; extra: Word[] }
-  | { kind: 'chain'; name?: Word; policy?: Word; counters?: CountersNode; extra: Word[] }
+  | { kind: 'table'; name?: Word; extra: readonly Word[] }
+  | { kind: 'chain'; name?: Word; policy?: Word; counters?: CountersNode; extra: readonly Word[] }
   | { kind: 'commit'; exact: boolean }
   | { kind: 'rule'; counters?: CountersNode; args: Arg[]; unclosedCounters?: Word };
 

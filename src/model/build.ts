@@ -140,6 +140,8 @@ export function buildModel(input: BuildInput): RulesFile {
       fixes: [{ title: 'Add a final newline', edits: [{ line: last, start: 6, end: 6, newText: '\n' }] }],
     });
   }
+  // Rule lists grew by push, with room to spare; the 30,000 chains of a kube-proxy ruleset keep exact copies.
+  for (const table of file.tables) for (const chain of table.chains.values()) if (chain.rules.length) chain.rules = chain.rules.slice();
   return file;
 
   function readChainLine(table: Table, node: Extract<ParsedDocument['lines'][number], { kind: 'chain' }>, line: number) {
