@@ -179,17 +179,22 @@ function judge(
   need: ModuleNeed,
   once: Set<string>,
   primary: boolean,
-  states: Map<string, ModuleState>,
+  states: Map<string | ModuleNeed, ModuleState>,
 ): boolean {
   const kernel = profile.label;
   const noAlias = primary && req.noAlias ? { file: req.noAlias.file } : undefined;
-  // Large rulesets ask about the same few modules thousands of times.
-  const stateKey = `${need.module}\u0000${need.config ?? ''}\u0000${noAlias?.file ?? ''}`;
+  // Large rulesets ask about the same few modules thousands of times, mostly through the same need objects.
+  const stateKey = noAlias ? `${need.module}\u0000${need.config ?? ''}\u0000${noAlias.file}` : need;
   let state = states.get(stateKey);
   if (!state) {
-    state = moduleState(profile, { module: need.module, config: need.config, noAlias });
+    const byName = noAlias ? undefined : `${need.module}\u0000${need.config ?? ''}\u0000`;
+    state = (byName !== undefined ? states.get(byName) : undefined) ?? moduleState(profile, { module: need.module, config: need.config, noAlias });
     states.set(stateKey, state);
+    if (byName !== undefined) states.set(byName, state);
   }
+  // Nothing to say about a module that is there, or a dependency that modprobe brings along.
+  if (state.state !== 'not-built' && state.state !== 'not-installed' && state.state !== 'not-loaded') return false;
+  if (state.state === 'not-loaded' && need.role === 'dependency') return false;
   const key = `${kernel}\u0000${need.module}\u0000${state.state}`;
   const related = relatedFor(state, need, profile);
   const extras = { data: data(need, kernel), related: related.length ? related : undefined };
@@ -347,14 +352,23 @@ export function checkKernelModules(file: RulesFile, options: LintOptions, report
     const ref = referenceFor(profile);
     const reqs = eachRequirement(file, { family: file.family, backend: backend.backend, ref, profile, ipsets: options.ipsets });
     const once = new Set<string>();
-    const states = new Map<string, ModuleState>();
+    const states = new Map<string | ModuleNeed, ModuleState>();
+    // Requirements (the same object for every use of an extension in the same way, see eachRequirement)
+    // that can report nothing more: only a primary module the kernel lacks is reported at each use.
+    const settled = new WeakSet<Requirement>();
     for (const req of reqs) {
+      if (settled.has(req)) continue;
       if (req.removed) {
         reportRemoved(reporter, options, profile, req);
         continue;
       }
       if (!req.primary) continue;
-      if (judge(reporter, options, profile, req, req.primary, once, true, states)) continue;
+      const stop = judge(reporter, options, profile, req, req.primary, once, true, states);
+      if (stop) continue;
+      // The primary and every dependency up to the first hard problem have been judged: later uses of this
+      // requirement would only find the same once-per-kernel findings again.
+      const primaryState = states.get(req.primary)?.state;
+      if (primaryState !== 'not-built' && primaryState !== 'not-installed' && !req.noAlias) settled.add(req);
       for (const dep of req.deps) {
         if (judge(reporter, options, profile, req, dep, once, false, states)) break;
       }

@@ -221,25 +221,42 @@ function setTypeRequirements(ctx: RequirementContext, rule: Rule, use: Extension
 
 /** Every module need of the file, in file order: table headers, then each rule's matches and target. */
 export function requirementsOf(file: RulesFile, ctx: RequirementContext): Requirement[] {
-  return [...eachRequirement(file, ctx)];
+  const out: Requirement[] = [];
+  for (const req of eachRequirement(file, ctx)) out.push({ ...req });
+  return out;
 }
 
 /**
- * requirementsOf one at a time, for a caller that judges each and drops it: a
- * 100,000-rule file has some 300,000 extension uses. What an extension needs
- * is worked out once per way of using it; each use only adds its position.
+ * requirementsOf one at a time, for a caller that judges each and keeps none:
+ * a 100,000-rule file has some 300,000 extension uses. What an extension needs
+ * is worked out once per way of using it, and that same object comes back for
+ * every such use with `span` set to the use at hand (copy it to keep it); the
+ * caller can tell by identity that it has judged it before.
  */
 export function* eachRequirement(file: RulesFile, ctx: RequirementContext): Generator<Requirement> {
-  const known = new Map<string, Requirement | undefined>();
+  // Per extension (its definition, or kind and name when unknown): the fallback options and each way of use.
+  const known = new Map<unknown, { fallback?: readonly string[]; ways: (Requirement | null | undefined)[] }>();
   const forUse = (rule: Rule, kind: 'match' | 'target', use: ExtensionUse): Requirement | undefined => {
-    const key = requirementKey(ctx, kind, use);
-    if (!known.has(key)) {
-      const req = extensionRequirement(ctx, rule, kind, use);
-      known.set(key, req);
-      return req;
+    const id = use.def ?? `${kind}\u0000${use.extensionName}`;
+    let entry = known.get(id);
+    if (!entry) {
+      const fact = ctx.ref.extensions[`${ctx.family}/${kind}/${use.extensionName}`];
+      entry = { fallback: ctx.backend === 'nft' ? fact?.nft.fallbackOptions : undefined, ways: [] };
+      known.set(id, entry);
     }
-    const req = known.get(key);
-    return req && { ...req, span: extensionSpan(rule, use) };
+    // What describe() and the nft translation depend on: -p/-m, -j/-g or a verdict, and the fallback options.
+    const how = kind === 'match' ? ((use as MatchUse).implicit ? 0 : 1) : (use as TargetUse).standard ? 2 : (use as TargetUse).goto ? 3 : 4;
+    const fallback = entry.fallback;
+    const way = how * 2 + (fallback && use.options.some((o) => fallback.includes(optionName(o))) ? 1 : 0);
+    const req = entry.ways[way];
+    if (req === undefined) {
+      const made = extensionRequirement(ctx, rule, kind, use);
+      entry.ways[way] = made ?? null;
+      return made;
+    }
+    if (req === null) return undefined;
+    req.span = extensionSpan(rule, use);
+    return req;
   };
   for (const table of file.tables) {
     yield* tableRequirements(ctx, table);
@@ -258,15 +275,6 @@ export function* eachRequirement(file: RulesFile, ctx: RequirementContext): Gene
       }
     }
   }
-}
-
-/** Everything extensionRequirement depends on besides the position of the use. */
-function requirementKey(ctx: RequirementContext, kind: 'match' | 'target', use: ExtensionUse): string {
-  const fact = ctx.ref.extensions[`${ctx.family}/${kind}/${use.extensionName}`];
-  const fallback = fact?.nft.fallbackOptions;
-  const usesFallback = ctx.backend === 'nft' && fallback !== undefined && use.options.some((o) => fallback.includes(optionName(o)));
-  const how = kind === 'match' ? ((use as MatchUse).implicit ? 'p' : 'm') : (use as TargetUse).standard ? 's' : (use as TargetUse).goto ? 'g' : 'j';
-  return `${kind}\u0000${use.extensionName}\u0000${how}\u0000${usesFallback ? 1 : 0}`;
 }
 
 /** The backend that will load the file: the option, else the save header, else nft (assumed). */

@@ -123,6 +123,19 @@ describe.each(BOTH)('kernel %s', (k) => {
       expect(strict[0].message).toContain('cannot be loaded on demand on this host (--no-autoload)');
     });
 
+    test('many uses: a module the kernel lacks at every use, one that is not loaded once per kernel', () => {
+      const many = header(backend) + '*filter\n' + Array.from({ length: 50 }, (_, i) => `-A INPUT -p tcp --dport ${i + 1} -m recent --name r${i % 3} --set -m comment --comment c${i} -j ACCEPT\n`).join('') + 'COMMIT\n';
+      const notBuilt = profile(k, { ...full(k), config: switchOff(fixtureText(k, 'config'), 'CONFIG_NETFILTER_XT_MATCH_RECENT') });
+      const each = run(many, { kernels: [notBuilt] }).filter((d) => d.code === 'IPT401');
+      expect(each.map((d) => d.line)).toEqual(Array.from({ length: 50 }, (_, i) => i + 2));
+      const dep = fixtureText(k, 'modules.dep');
+      const notLoaded = profile(k, { ...full(k), lsmod: lsmod(installedModules(dep).filter((m) => m !== 'xt_recent' && m !== 'xt_comment')) });
+      for (const noAutoload of [false, true]) {
+        const once = run(many, { kernels: [notLoaded], noAutoload }).filter((d) => d.code === 'IPT404');
+        expect(once.map((d) => [d.line, d.data?.module])).toEqual([[2, 'xt_recent'], [2, 'xt_comment']]);
+      }
+    });
+
     test('built in (=y) or loaded → nothing', () => {
       const dep = fixtureText(k, 'modules.dep');
       const builtIn = profile(k, { config: setSymbol(fixtureText(k, 'config'), 'CONFIG_NETFILTER_XT_MATCH_RECENT', 'y') });
