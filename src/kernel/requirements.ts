@@ -266,12 +266,12 @@ export function* eachRequirement(file: RulesFile, ctx: RequirementContext): Gene
       for (const m of rule.matches) {
         const r = forUse(rule, 'match', m);
         if (r) yield r;
-        yield* setTypeRequirements(ctx, rule, m);
+        if (ctx.ipsets) yield* setTypeRequirements(ctx, rule, m);
       }
       if (rule.target) {
         const r = forUse(rule, 'target', rule.target);
         if (r) yield r;
-        yield* setTypeRequirements(ctx, rule, rule.target);
+        if (ctx.ipsets) yield* setTypeRequirements(ctx, rule, rule.target);
       }
     }
   }
