@@ -284,7 +284,8 @@ function newChain(name: string, builtin: boolean, declaration: Chain['declaratio
   return { name, builtin, declaration, policy: undefined, counters: undefined, rules: [] };
 }
 
+const ALL_BUILTIN_CHAINS = new Set(Object.values(BUILTIN_CHAINS).flat());
+
 function isBuiltinElsewhere(name: string): boolean {
-  for (const chains of Object.values(BUILTIN_CHAINS)) if (chains.includes(name)) return true;
-  return false;
+  return ALL_BUILTIN_CHAINS.has(name);
 }
