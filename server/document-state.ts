@@ -55,7 +55,7 @@ export class DocumentState {
   private version = -1;
   private readonly session = new LintSession();
   private analysis?: Analysis;
-  private generation = -1;
+  private optionsKey: unknown;
   lastStats: ParseStats = { lines: 0, parsed: 0 };
 
   constructor(readonly uri: string) {}
@@ -94,16 +94,16 @@ export class DocumentState {
    * `text`, the text is first brought to `version` from it; without, the state
    * must already hold `version`.
    */
-  analyse(text: string | undefined, version: number, options: LintOptions, optionsGeneration: number): Analysis {
+  analyse(text: string | undefined, version: number, options: LintOptions, optionsKey: unknown): Analysis {
     const current = this.analysis;
-    if (current && current.version === version && this.generation === optionsGeneration) return current;
+    if (current && current.version === version && this.optionsKey === optionsKey) return current;
     if (text !== undefined) this.setText(text, version);
     const doc = this.text.document;
-    const result = this.session.lint(doc, options, optionsGeneration, this.text.changedSinceMark() ?? { from: 0, to: 0 });
+    const result = this.session.lint(doc, options, optionsKey, this.text.changedSinceMark() ?? { from: 0, to: 0 });
     this.text.mark();
     this.lastStats = { ...this.lastStats, mode: this.session.lastMode };
     this.analysis = analysisOf(version, result, doc);
-    this.generation = optionsGeneration;
+    this.optionsKey = optionsKey;
     return this.analysis;
   }
 
@@ -116,8 +116,8 @@ export class DocumentState {
     return this.analysis;
   }
 
-  isFresh(version: number, optionsGeneration: number): boolean {
-    return this.analysis?.version === version && this.generation === optionsGeneration;
+  isFresh(version: number, optionsKey: unknown): boolean {
+    return this.analysis?.version === version && this.optionsKey === optionsKey;
   }
 
   /** The parsed lines of `version`, without linting: enough for symbols, folding and suppression comments. */

@@ -19,6 +19,8 @@ export interface LintJob {
   version: number;
   /** Settings generation: a result linted with older settings is not published. */
   generation: number;
+  /** Identifies the options (settings and the project's config): the same key, the same options. */
+  optionsKey: string;
   /** The whole text; or, when the linter holds version `edits.base`, the editor's changes since. */
   text?: string;
   edits?: { base: number; changes: TextChange[] };
@@ -60,7 +62,7 @@ export class Linter {
     }
     if (job.text !== undefined) state.setText(job.text, job.version);
     else if (!job.edits || !state.applyChanges(job.edits.base, job.edits.changes, job.version)) return { uri: job.uri, resync: true };
-    const analysis = state.analyse(undefined, job.version, job.options, job.generation);
+    const analysis = state.analyse(undefined, job.version, job.options, job.optionsKey);
     const ctx = { uri: job.uri, lines: analysis.result.lines, baseDir: job.baseDir };
     // Only a full lint can change the tables and chains: after an edit of lines alone, the last outline stands.
     const outline = state.lastMode === 'full' ? outlineOf(analysis.result, job.version) : undefined;
@@ -131,13 +133,15 @@ export class LintQueue {
     try {
       const worker = new Worker(file);
       worker.on('message', (message: FromWorker) => {
+        if (this.worker !== worker) return;
         this.inFlight = undefined;
         if (message.type === 'done') this.finished(message.done);
         else this.failed(message.uri, message.error);
         this.pump();
       });
-      worker.on('error', (error) => this.workerLost(`failed: ${error.stack ?? error.message}`));
-      worker.on('exit', (code) => this.workerLost(`exited with status ${code}`));
+      // A crash fires 'error' and then 'exit': only the first, for the worker still in use, counts.
+      worker.on('error', (error) => this.workerLost(worker, `failed: ${error.stack ?? error.message}`));
+      worker.on('exit', (code) => this.workerLost(worker, `exited with status ${code}`));
       this.worker = worker;
     } catch (error) {
       this.log(`iptlint: cannot start the lint worker (${(error as Error).message}); linting in the server thread`);
@@ -158,8 +162,8 @@ export class LintQueue {
     this.log(`iptlint: linting ${uri} failed: ${error}`);
   }
 
-  private workerLost(why: string) {
-    if (!this.worker || this.stopped) return;
+  private workerLost(lost: Worker, why: string) {
+    if (this.worker !== lost || this.stopped) return;
     this.worker = undefined;
     // A new worker, or the server thread, holds no documents.
     this.held.clear();

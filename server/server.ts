@@ -117,12 +117,17 @@ export function startServer(connection: Connection): void {
   };
   const projects = new ProjectConfigs(() => baseDir, () => trusted, () => reresolveAll(), warn);
   const projectInputs = new Map<string, ProjectInputs>();
+  const inputsVersions = new Map<string, number>();
   const projectReady = new Map<string, Promise<void>>();
 
   function resolveProject(uri: string) {
     const ready = projects
       .forFile(filePathOf(uri))
-      .then((inputs) => void projectInputs.set(uri, inputs))
+      .then((inputs) => {
+        projectInputs.set(uri, inputs);
+        // Options that come from the project's config changed: earlier results must not be reused with them.
+        inputsVersions.set(uri, (inputsVersions.get(uri) ?? 0) + 1);
+      })
       .catch((error) => log(`iptlint: ${(error as Error).message}`));
     projectReady.set(uri, ready);
   }
@@ -130,6 +135,11 @@ export function startServer(connection: Connection): void {
   function reresolveAll() {
     for (const doc of documents.all()) resolveProject(doc.uri);
     relintAll();
+  }
+
+  /** What a document's options are: the settings' generation and the version of its project inputs. */
+  function optionsKeyOf(uri: string): string {
+    return `${optionsGeneration}:${inputsVersions.get(uri) ?? 0}`;
   }
 
   function optionsFor(uri: string) {
@@ -148,7 +158,7 @@ export function startServer(connection: Connection): void {
   function analysisOf(uri: string): Analysis | undefined {
     const doc = documents.get(uri);
     if (!doc) return undefined;
-    return stateOf(uri).analyse(doc.getText(), doc.version, optionsFor(uri), optionsGeneration);
+    return stateOf(uri).analyse(doc.getText(), doc.version, optionsFor(uri), optionsKeyOf(uri));
   }
 
   function parsedOf(uri: string): ParsedDocument | undefined {
@@ -160,12 +170,12 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc) return undefined;
     let outline = outlines.get(uri);
-    if (!outline && doc.lineCount >= QUICK_PATH_MIN_LINES && !stateOf(uri).isFresh(doc.version, optionsGeneration)) {
+    if (!outline && doc.lineCount >= QUICK_PATH_MIN_LINES && !stateOf(uri).isFresh(doc.version, optionsKeyOf(uri))) {
       // The first lint of a large file is still running: a sketch from the text will do until it is done.
       outline = sketchOutline(doc.getText(), doc.version);
       outlines.set(uri, outline);
     }
-    if (stateOf(uri).isFresh(doc.version, optionsGeneration) || !outline || outline.lines < QUICK_PATH_MIN_LINES) {
+    if (stateOf(uri).isFresh(doc.version, optionsKeyOf(uri)) || !outline || outline.lines < QUICK_PATH_MIN_LINES) {
       const analysis = analysisOf(uri);
       return analysis && { analysis, line, quick: false };
     }
@@ -180,7 +190,7 @@ export function startServer(connection: Connection): void {
     const log = changeLogs.get(uri);
     changeLogs.delete(uri);
     if (!doc) return undefined;
-    const job: LintJob = { uri, version: doc.version, generation: optionsGeneration, options: optionsFor(uri), baseDir };
+    const job: LintJob = { uri, version: doc.version, generation: optionsGeneration, optionsKey: optionsKeyOf(uri), options: optionsFor(uri), baseDir };
     // Changes are worth sending while they are smaller than the text they change.
     if (held !== undefined && held === doc.version) job.edits = { base: held, changes: [] };
     else if (held !== undefined && log && log.base === held && log.size < doc.getText().length / 4 + 4096) job.edits = { base: held, changes: log.changes };

@@ -11,7 +11,8 @@
  *
  * An edit qualifies when the document keeps its number of lines, the edited
  * lines were and still are rules appended or inserted inside a table, the
- * file-wide facts (family, backend, BOM, CRLF…) are unchanged, and each edited
+ * file-wide facts (family, backend, BOM, CRLF…) are unchanged and none of them
+ * is about an edited line (nor is the last line edited), and each edited
  * line has the same table-wide view: the same arguments, except values that no
  * table-wide check reads (addresses, interfaces, option values other than ipset
  * names; in a table with -D or -C, which compare whole rules, every value
@@ -95,6 +96,12 @@ export class LintSession {
       const result = { ...last.result, lines: doc.texts };
       this.last = { ...last, doc, result };
       return result;
+    }
+    // Findings about the text itself sit on such lines and quote their length or columns: a line over the
+    // buffer, the first NUL, the first CR LF, the last line (end of file inside a table).
+    const facts = doc.facts;
+    for (const line of edited) {
+      if (line === doc.lines.length - 1 || line === facts.firstNulLine || line === facts.firstCrlfLine || facts.longLines.includes(line)) return undefined;
     }
     const context = fileContext(doc, options);
     if (!sameContext(context, last.context)) return undefined;
