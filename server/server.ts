@@ -79,7 +79,7 @@ export function startServer(connection: Connection): void {
    * The editor's changes to each document since its last lint job, so the lint
    * worker can apply them instead of receiving (and re-splitting) the whole text.
    */
-  const changeLogs = new Map<string, { base: number; changes: TextChange[]; size: number }>();
+  const changeLogs = new Map<string, { base: number; changes: TextChange[]; size: number; wholeText?: boolean }>();
   const documents = new TextDocuments<TextDocument>({
     create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, content),
     update: (document, changes, version) => {
@@ -88,6 +88,9 @@ export function startServer(connection: Connection): void {
       for (const change of changes) {
         log.changes.push(change);
         log.size += change.text.length;
+        // vscode-languageserver-textdocument 1.0 miscounts lines after a change that starts past the last
+        // line; the worker would apply it correctly and then disagree with the text here: send the text.
+        if ('range' in change && Math.max(change.range.start.line, change.range.end.line) >= document.lineCount) log.wholeText = true;
       }
       return TextDocument.update(document, changes, version);
     },
@@ -193,7 +196,7 @@ export function startServer(connection: Connection): void {
     const job: LintJob = { uri, version: doc.version, generation: optionsGeneration, optionsKey: optionsKeyOf(uri), options: optionsFor(uri), baseDir };
     // Changes are worth sending while they are smaller than the text they change.
     if (held !== undefined && held === doc.version) job.edits = { base: held, changes: [] };
-    else if (held !== undefined && log && log.base === held && log.size < doc.getText().length / 4 + 4096) job.edits = { base: held, changes: log.changes };
+    else if (held !== undefined && log && !log.wholeText && log.base === held && log.size < doc.getText().length / 4 + 4096) job.edits = { base: held, changes: log.changes };
     else job.text = doc.getText();
     return job;
   }
