@@ -21,13 +21,14 @@
  */
 import type { ParsedDocument, TextFacts } from '../grammar/document.js';
 import type { Arg } from '../grammar/syntax.js';
+import { comparesWholeRules } from './checks/chains.js';
 import { checkArguments } from './checks/syntax.js';
-import { checkRuleOptions, ruleOptionsKey } from './checks/extensions.js';
+import { checkRuleOptions } from './checks/extensions.js';
 import type { Diagnostic } from './diagnostics.js';
 import { byPosition, CollectingReporter, fileContext, lintDocumentUnsuppressed, type FileContext, type LintResult } from './lint.js';
 import type { LintOptions } from './lint-options.js';
-import { commandKey, readCommand, readRuleCounters, type RuleLineNode } from './model/build.js';
-import { createLintCache, replayFindings, type LintCache } from './model/line-memo.js';
+import { readCommand, readRuleCounters, type RuleLineNode } from './model/build.js';
+import { createLintCache, memoKey, replayFindings, type LintCache } from './model/line-memo.js';
 import type { Command, Table } from './model/types.js';
 import { applySuppressions, parseSuppressions } from './suppressions.js';
 
@@ -71,10 +72,7 @@ export class LintSession {
     }
     this.lastMode = 'full';
     const { result, unsuppressed, context } = lintDocumentUnsuppressed(doc, { ...options, cache: this.cache });
-    const wholeRuleTables = new Set<Table>();
-    for (const table of result.file.tables) {
-      if (table.commands.some((c) => c.name === 'delete' || c.name === 'check')) wholeRuleTables.add(table);
-    }
+    const wholeRuleTables = new Set(result.file.tables.filter(comparesWholeRules));
     this.last = { doc, optionsKey, context, result, unsuppressed, wholeRuleTables, suppressions: parseSuppressions(doc) };
     return result;
   }
@@ -124,10 +122,10 @@ export class LintSession {
 
       // What the old line reported on its own, replayed from the cache rather than re-read.
       const oldOwned = new CollectingReporter(options.severities);
-      if (!replayFindings(cache, 'commands', oldNode, commandKey(context.family, context.backend), line, oldOwned)) return undefined;
+      if (!replayFindings(cache, 'commands', oldNode, memoKey(context.family, context.backend), line, oldOwned)) return undefined;
       readRuleCounters(oldNode, line, before.texts[line], oldOwned);
       checkArguments(oldOwned, oldNode, line, before.texts[line]);
-      if (!oldCommand.rule || !replayFindings(cache, 'rules', oldCommand.rule, ruleOptionsKey(context.family, context.backend), line, oldOwned)) return undefined;
+      if (!oldCommand.rule || !replayFindings(cache, 'rules', oldCommand.rule, memoKey(context.family, context.backend), line, oldOwned)) return undefined;
 
       // The same three stages on the new line, remembered for the next full lint.
       const owned = new CollectingReporter(options.severities);

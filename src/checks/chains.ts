@@ -228,6 +228,11 @@ function checkCommand(
   if (fromId !== undefined && ids.jumpId !== undefined) graph.addEdge(fromId, ids.jumpId, rule);
 }
 
+/** Whether the table has -D or -C by specification, which compare rules whole: every value of a rule matters. */
+export function comparesWholeRules(table: Table): boolean {
+  return table.commands.some((c) => c.name === 'delete' || c.name === 'check');
+}
+
 /**
  * Replays the commands of a table in order, as iptables-restore applies them to
  * the freshly flushed table: rule counts per chain for positions, rule texts
@@ -244,7 +249,7 @@ class ChainSimulation {
   private readonly countsReferences: boolean;
 
   constructor(private readonly ctx: CheckContext, private readonly table: Table) {
-    this.keepsRules = table.commands.some((c) => c.name === 'delete' || c.name === 'check');
+    this.keepsRules = comparesWholeRules(table);
     this.countsReferences = table.commands.some((c) => c.name === 'delete-chain');
   }
 

@@ -6,9 +6,8 @@
 import { checkValue, protocolNumber } from '../catalog/values.js';
 import type { Constraint, Family, OptionDef, ValueContext, ValueProblem, ValueSpec } from '../catalog/types.js';
 import type { Reporter } from '../diagnostics.js';
-import type { Backend } from '../lint-options.js';
 import type { Arg, ExtensionUse, OptionUse, Part, Rule } from '../model/types.js';
-import { memoised } from '../model/line-memo.js';
+import { memoised, memoKey } from '../model/line-memo.js';
 import type { CheckContext, CheckInfo, ModelCheck } from './types.js';
 
 const info: CheckInfo[] = [
@@ -278,14 +277,9 @@ function checkRule(ctx: CheckContext, rule: Rule) {
   }
 }
 
-/** What remembered findings of a rule depended on besides the rule. */
-export function ruleOptionsKey(family: Family, backend: Backend | undefined): string {
-  return `${family} ${backend ?? ''}`;
-}
-
 /** The option, value and protocol findings of one rule; they depend on the rule alone (and family, backend), so the editor's cache remembers them for unchanged lines. */
 export function checkRuleOptions(ctx: CheckContext, rule: Rule): void {
-  memoised(ctx.options.cache, 'rules', rule, ruleOptionsKey(ctx.file.family, ctx.backend), rule.line, ctx.reporter, (reporter) => (checkRule({ ...ctx, reporter }, rule), true), () => {});
+  memoised(ctx.options.cache, 'rules', rule, memoKey(ctx.file.family, ctx.backend), rule.line, ctx.reporter, (reporter) => (checkRule({ ...ctx, reporter }, rule), true), () => {});
 }
 
 function run(ctx: CheckContext): void {

@@ -9,7 +9,7 @@ import { findTarget, STANDARD_VERDICTS } from '../catalog/index.js';
 import type { Family } from '../catalog/types.js';
 import type { Reporter } from '../diagnostics.js';
 import type { Backend } from '../lint-options.js';
-import { memoised, type LintCache } from './line-memo.js';
+import { memoised, memoKey, type LintCache } from './line-memo.js';
 import { readRuleLine } from './rule-reader.js';
 import type { Command } from './types.js';
 import type { Chain, Counters, RulesFile, Table } from './types.js';
@@ -249,17 +249,12 @@ export type RuleLineNode = Extract<ParsedDocument['lines'][number], { kind: 'rul
  * the arguments (remembered per line in the editor's cache) and the counters.
  */
 export function readCommand(node: RuleLineNode, line: number, text: string, family: Family, backend: Backend | undefined, cache: LintCache | undefined, reporter: Reporter): Command {
-  const command = memoised(cache, 'commands', node, commandKey(family, backend), line, reporter,
+  const command = memoised(cache, 'commands', node, memoKey(family, backend), line, reporter,
     (recorder) => readRuleLine(node.args, { line, family, backend, reporter: recorder }),
     relocateCommand);
   const counters = readRuleCounters(node, line, text, reporter);
   if (counters) command.counters = counters;
   return command;
-}
-
-/** What a remembered reading of a rule line depended on besides the line. */
-export function commandKey(family: Family, backend: Backend | undefined): string {
-  return `${family} ${backend ?? ''}`;
 }
 
 /** The `[packets:bytes]` before a rule's command, and what is wrong with them. */

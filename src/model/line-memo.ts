@@ -51,6 +51,11 @@ export function createLintCache(): LintCache {
   return { commands: new WeakMap(), rules: new WeakMap(), run: 0 };
 }
 
+/** What remembered work on one line depends on besides the line: the family and the backend it was read for. */
+export function memoKey(family: string, backend: string | undefined): string {
+  return `${family} ${backend ?? ''}`;
+}
+
 /**
  * Reports again, at `line`, what the remembered work on `node` reported, without
  * touching its remembered value. False when nothing is remembered for this key.
