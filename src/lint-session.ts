@@ -30,7 +30,7 @@ import type { LintOptions } from './lint-options.js';
 import { readCommand, readRuleCounters, type RuleLineNode } from './model/build.js';
 import { createLintCache, memoKey, replayFindings, type LintCache } from './model/line-memo.js';
 import type { Command, Table } from './model/types.js';
-import { applySuppressions, parseSuppressions } from './suppressions.js';
+import { applySuppressions, type Suppressions } from './suppressions.js';
 
 /** Beyond this many edited lines a full lint is about as cheap and far simpler. */
 const MAX_EDITED_LINES = 32;
@@ -44,7 +44,7 @@ interface LastRun {
   unsuppressed: Diagnostic[];
   /** Tables with -D or -C: their rules are compared whole, so every value matters. */
   wholeRuleTables: Set<Table>;
-  suppressions: ReturnType<typeof parseSuppressions>;
+  suppressions: Suppressions;
 }
 
 const NO_OPTIONS: LintOptions = Object.freeze({});
@@ -71,9 +71,9 @@ export class LintSession {
       if (quick) return quick;
     }
     this.lastMode = 'full';
-    const { result, unsuppressed, context } = lintDocumentUnsuppressed(doc, { ...options, cache: this.cache });
+    const { result, unsuppressed, suppressions, context } = lintDocumentUnsuppressed(doc, { ...options, cache: this.cache });
     const wholeRuleTables = new Set(result.file.tables.filter(comparesWholeRules));
-    this.last = { doc, optionsKey, context, result, unsuppressed, wholeRuleTables, suppressions: parseSuppressions(doc) };
+    this.last = { doc, optionsKey, context, result, unsuppressed, wholeRuleTables, suppressions };
     return result;
   }
 
@@ -161,7 +161,7 @@ export class LintSession {
       if (rules && at >= 0 && command.rule) rules[at] = command.rule;
     }
     // The edited lines were and are rules, so the suppression comments are the same.
-    const diagnostics = applySuppressions(doc, unsuppressed, options, last.suppressions);
+    const diagnostics = applySuppressions(last.suppressions, unsuppressed, options);
     const result: LintResult = { diagnostics, file, backend: last.result.backend, lines: doc.texts };
     this.last = { ...last, doc, result, unsuppressed, context };
     this.lastMode = 'lines';

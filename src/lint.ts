@@ -9,7 +9,7 @@ import type { Backend, LintOptions } from './lint-options.js';
 import { buildModel } from './model/build.js';
 import { decideFamily, readGeneratedBy } from './model/family.js';
 import type { RulesFile } from './model/types.js';
-import { applySuppressions } from './suppressions.js';
+import { applySuppressions, parseSuppressions, type Suppressions } from './suppressions.js';
 
 export interface LintResult {
   diagnostics: Diagnostic[];
@@ -65,8 +65,13 @@ export function fileContext(doc: ParsedDocument, options: LintOptions): FileCont
   return { family, familySource: source, generatedBy, backend };
 }
 
-/** lintDocument, also returning the findings before suppression comments were applied (for LintSession). */
-export function lintDocumentUnsuppressed(doc: ParsedDocument, options: LintOptions = {}): { result: LintResult; unsuppressed: Diagnostic[]; context: FileContext } {
+/** lintDocument, also returning the findings before suppression comments were applied and the comments (for LintSession). */
+export function lintDocumentUnsuppressed(doc: ParsedDocument, options: LintOptions = {}): {
+  result: LintResult;
+  unsuppressed: Diagnostic[];
+  suppressions: Suppressions;
+  context: FileContext;
+} {
   if (options.cache) options.cache.run++;
   const reporter = new CollectingReporter(options.severities);
   const context = fileContext(doc, options);
@@ -75,8 +80,9 @@ export function lintDocumentUnsuppressed(doc: ParsedDocument, options: LintOptio
   const ctx = { file, doc, options, backend, reporter };
   for (const check of MODEL_CHECKS) check.run(ctx);
   reporter.diagnostics.sort(byPosition);
-  const diagnostics = applySuppressions(doc, reporter.diagnostics, options);
-  return { result: { diagnostics, file, backend, lines: doc.texts }, unsuppressed: reporter.diagnostics, context };
+  const suppressions = parseSuppressions(doc);
+  const diagnostics = applySuppressions(suppressions, reporter.diagnostics, options);
+  return { result: { diagnostics, file, backend, lines: doc.texts }, unsuppressed: reporter.diagnostics, suppressions, context };
 }
 
 export function lintDocument(doc: ParsedDocument, options: LintOptions = {}): LintResult {

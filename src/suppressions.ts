@@ -4,7 +4,7 @@
  * silences them in the whole file. A suppression that silences nothing, names
  * no known check, or cannot be read is itself reported (IPT901-IPT904), so
  * stale silences do not pile up unnoticed. Pure: the CLI and the language
- * server both call applySuppressions on the same parsed document.
+ * server both read them with parseSuppressions and apply them with applySuppressions.
  */
 import type { ParsedDocument } from '../grammar/document.js';
 import { ALL_CHECK_INFO } from './checks/registry.js';
@@ -120,8 +120,14 @@ const DIRECTIVE = /^#\s*iptlint(?=\s|$)(.*)$/;
 /** Words that show a comment meant to be a directive; other prose after `# iptlint` is left alone. */
 const DIRECTIVE_ATTEMPT = /^(disable|enable|ignore|noqa|nolint|skip|suppress|off)/i;
 
+/** The suppression comments of a document and the ones that could not be read. */
+export interface Suppressions {
+  suppressions: Suppression[];
+  malformed: SuppressionProblem[];
+}
+
 /** Reads the suppression comments of a document (comment lines whose text starts with `# iptlint`). */
-export function parseSuppressions(doc: ParsedDocument): { suppressions: Suppression[]; malformed: SuppressionProblem[] } {
+export function parseSuppressions(doc: ParsedDocument): Suppressions {
   const suppressions: Suppression[] = [];
   const malformed: SuppressionProblem[] = [];
   const texts = doc.texts;
@@ -181,10 +187,11 @@ function severityOf(code: string, options: LintOptions): Severity | 'off' {
 }
 
 /**
- * Removes the diagnostics that suppressions silence and adds the findings
- * about the suppressions themselves. Returns a new array sorted by position.
+ * Removes the diagnostics that the document's suppressions (parseSuppressions)
+ * silence and adds the findings about the suppressions themselves. Returns a
+ * new array sorted by position, or `diagnostics` itself when there are none.
  */
-export function applySuppressions(doc: ParsedDocument, diagnostics: Diagnostic[], options: LintOptions = {}, parsed = parseSuppressions(doc)): Diagnostic[] {
+export function applySuppressions(parsed: Suppressions, diagnostics: Diagnostic[], options: LintOptions = {}): Diagnostic[] {
   const { suppressions, malformed } = parsed;
   for (const s of suppressions) for (const c of s.codes) c.used = false;
   if (suppressions.length === 0 && malformed.length === 0) return diagnostics;
