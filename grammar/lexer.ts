@@ -14,20 +14,15 @@ import { HASH_SEED, hashStep, wordAt } from './words.js';
 
 const scratch: ScannedArg = { value: '', start: 0, end: 0, quoted: false, unterminated: false };
 
-type ArgPredicate = (arg: ScannedArg, text: string, offset: number) => boolean;
-
-/** A custom pattern that accepts the argument at `offset` when `accept` says so. */
-function argPattern(accept: ArgPredicate) {
-  return (text: string, offset: number): CustomPatternMatcherReturn | null => {
-    const c = text.charCodeAt(offset);
-    if (c === 32 || c === 9) return null;
-    scanArg(text, offset, scratch);
-    const arg = scratch;
-    if (!accept(arg, text, offset)) return null;
-    const match = [text.slice(offset, arg.end)] as CustomPatternMatcherReturn;
-    match.payload = { value: arg.value, quoted: arg.quoted, unterminated: arg.unterminated } satisfies ArgPayload;
-    return match;
-  };
+/** The argument at `offset`, unquoted by the scanner, with its value and flags as the token's payload. */
+function matchScannedArg(text: string, offset: number): CustomPatternMatcherReturn | null {
+  const c = text.charCodeAt(offset);
+  if (c === 32 || c === 9) return null;
+  const arg = scratch;
+  scanArg(text, offset, arg);
+  const match = [text.slice(offset, arg.end)] as CustomPatternMatcherReturn;
+  match.payload = { value: arg.value, quoted: arg.quoted, unterminated: arg.unterminated } satisfies ArgPayload;
+  return match;
 }
 
 export interface ArgPayload {
@@ -100,7 +95,7 @@ export const PlainArg = createToken({
 /** An argument with a double-quoted part, unquoted by the scanner (scan.ts). */
 export const QuotedArg = createToken({
   name: 'QuotedArg',
-  pattern: { exec: argPattern(() => true) },
+  pattern: { exec: matchScannedArg },
   line_breaks: false,
   categories: [Argument],
 });

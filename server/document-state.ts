@@ -60,11 +60,6 @@ export class DocumentState {
 
   constructor(readonly uri: string) {}
 
-  /** The version of the text this state holds. */
-  get textVersion(): number {
-    return this.version;
-  }
-
   /** Brings the text to `version` from the whole text (only lines that differ are re-parsed). */
   setText(text: string, version: number): void {
     if (version === this.version) return;
@@ -105,11 +100,6 @@ export class DocumentState {
     this.analysis = analysisOf(version, result, doc);
     this.optionsKey = optionsKey;
     return this.analysis;
-  }
-
-  /** How the last analysis ran. */
-  get lastMode(): SessionMode {
-    return this.session.lastMode;
   }
 
   get latest(): Analysis | undefined {

@@ -65,7 +65,7 @@ export class Linter {
     const analysis = state.analyse(undefined, job.version, job.options, job.optionsKey);
     const ctx = { uri: job.uri, lines: analysis.result.lines, baseDir: job.baseDir };
     // Only a full lint can change the tables and chains: after an edit of lines alone, the last outline stands.
-    const outline = state.lastMode === 'full' ? outlineOf(analysis.result, job.version) : undefined;
+    const outline = state.lastStats.mode === 'full' ? outlineOf(analysis.result, job.version) : undefined;
     return {
       uri: job.uri,
       version: job.version,

@@ -244,7 +244,10 @@ function findingKey(d: Diagnostic): string {
 function withoutFindings(list: Diagnostic[], remove: Diagnostic[]): Diagnostic[] | undefined {
   if (remove.length === 0) return list;
   const counts = new Map<string, number>();
-  for (const d of remove) counts.set(findingKey(d), (counts.get(findingKey(d)) ?? 0) + 1);
+  for (const d of remove) {
+    const key = findingKey(d);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
   const kept: Diagnostic[] = [];
   for (const d of list) {
     const key = findingKey(d);
@@ -258,8 +261,8 @@ function withoutFindings(list: Diagnostic[], remove: Diagnostic[]): Diagnostic[]
 
 /**
  * Table-wide findings of an edited line, at the columns their tokens have now.
- * A finding that does not sit exactly on arguments, or carries positions on the
- * line in its fixes or related information, is not moved: undefined (lint fully).
+ * A finding that does not sit exactly on arguments, or whose fixes edit the
+ * line, is not moved: undefined (lint fully).
  */
 function moveToNewColumns(findings: Diagnostic[], line: number, oldNode: RuleLineNode, newNode: RuleLineNode): Diagnostic[] | undefined {
   if (findings.length === 0 || sameColumns(oldNode, newNode)) return findings;

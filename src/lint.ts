@@ -20,29 +20,24 @@ export interface LintResult {
   lines: string[];
 }
 
-/** A finding as the checks report it, turned into a diagnostic under the user's severity overrides; undefined when turned off. */
-export function toDiagnostic(severities: LintOptions['severities'], code: string, span: Span, message: string, extras?: ReportExtras): Diagnostic | undefined {
-  const override = severities?.[code];
-  if (override === 'off') return undefined;
-  const severity: Severity = override ?? extras?.severity ?? checkInfo(code)?.severity ?? 'error';
-  const diagnostic: Diagnostic = { code, severity, message, line: span.line, start: span.start, end: span.end };
-  if (extras) {
-    if (extras.endLine !== undefined) diagnostic.endLine = extras.endLine;
-    if (extras.related) diagnostic.related = extras.related;
-    if (extras.data) diagnostic.data = extras.data;
-    if (extras.fixes) diagnostic.fixes = extras.fixes;
-    if (extras.tags) diagnostic.tags = extras.tags;
-  }
-  return diagnostic;
-}
-
+/** Turns findings into diagnostics under the user's severity overrides. */
 export class CollectingReporter implements Reporter {
   readonly diagnostics: Diagnostic[] = [];
   constructor(private readonly severities: LintOptions['severities']) {}
 
   report(code: string, span: Span, message: string, extras?: ReportExtras): void {
-    const diagnostic = toDiagnostic(this.severities, code, span, message, extras);
-    if (diagnostic) this.diagnostics.push(diagnostic);
+    const override = this.severities?.[code];
+    if (override === 'off') return;
+    const severity: Severity = override ?? extras?.severity ?? checkInfo(code)?.severity ?? 'error';
+    const diagnostic: Diagnostic = { code, severity, message, line: span.line, start: span.start, end: span.end };
+    if (extras) {
+      if (extras.endLine !== undefined) diagnostic.endLine = extras.endLine;
+      if (extras.related) diagnostic.related = extras.related;
+      if (extras.data) diagnostic.data = extras.data;
+      if (extras.fixes) diagnostic.fixes = extras.fixes;
+      if (extras.tags) diagnostic.tags = extras.tags;
+    }
+    this.diagnostics.push(diagnostic);
   }
 }
 

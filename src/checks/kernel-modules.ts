@@ -170,6 +170,17 @@ function data(need: ModuleNeed | undefined, kernel: string): Record<string, stri
   return d;
 }
 
+/** moduleState, remembered: large rulesets ask about the same few modules thousands of times. */
+function cachedState(states: Map<string, ModuleState>, profile: KernelProfile, need: ModuleNeed, noAlias?: { file: string }): ModuleState {
+  const key = `${need.module}\u0000${need.config ?? ''}\u0000${noAlias?.file ?? ''}`;
+  let state = states.get(key);
+  if (!state) {
+    state = moduleState(profile, { module: need.module, config: need.config, noAlias });
+    states.set(key, state);
+  }
+  return state;
+}
+
 /** Report one need on one kernel; returns whether it found a hard problem (so callers stop at the root cause). */
 function judge(
   reporter: Reporter,
@@ -179,19 +190,11 @@ function judge(
   need: ModuleNeed,
   once: Set<string>,
   primary: boolean,
-  states: Map<string | ModuleNeed, ModuleState>,
+  states: Map<string, ModuleState>,
 ): boolean {
   const kernel = profile.label;
   const noAlias = primary && req.noAlias ? { file: req.noAlias.file } : undefined;
-  // Large rulesets ask about the same few modules thousands of times, mostly through the same need objects.
-  const stateKey = noAlias ? `${need.module}\u0000${need.config ?? ''}\u0000${noAlias.file}` : need;
-  let state = states.get(stateKey);
-  if (!state) {
-    const byName = noAlias ? undefined : `${need.module}\u0000${need.config ?? ''}\u0000`;
-    state = (byName !== undefined ? states.get(byName) : undefined) ?? moduleState(profile, { module: need.module, config: need.config, noAlias });
-    states.set(stateKey, state);
-    if (byName !== undefined) states.set(byName, state);
-  }
+  const state = cachedState(states, profile, need, noAlias);
   // Nothing to say about a module that is there, or a dependency that modprobe brings along.
   if (state.state !== 'not-built' && state.state !== 'not-installed' && state.state !== 'not-loaded') return false;
   if (state.state === 'not-loaded' && need.role === 'dependency') return false;
@@ -352,7 +355,7 @@ export function checkKernelModules(file: RulesFile, options: LintOptions, report
     const ref = referenceFor(profile);
     const reqs = eachRequirement(file, { family: file.family, backend: backend.backend, ref, profile, ipsets: options.ipsets });
     const once = new Set<string>();
-    const states = new Map<string | ModuleNeed, ModuleState>();
+    const states = new Map<string, ModuleState>();
     // Requirements (the same object for every use of an extension in the same way, see eachRequirement)
     // that can report nothing more: only a primary module the kernel lacks is reported at each use.
     const settled = new WeakSet<Requirement>();
@@ -367,8 +370,10 @@ export function checkKernelModules(file: RulesFile, options: LintOptions, report
       if (stop) continue;
       // The primary and every dependency up to the first hard problem have been judged: later uses of this
       // requirement would only find the same once-per-kernel findings again.
-      const primaryState = states.get(req.primary)?.state;
-      if (primaryState !== 'not-built' && primaryState !== 'not-installed' && !req.noAlias) settled.add(req);
+      if (!req.noAlias) {
+        const primary = cachedState(states, profile, req.primary).state;
+        if (primary !== 'not-built' && primary !== 'not-installed') settled.add(req);
+      }
       for (const dep of req.deps) {
         if (judge(reporter, options, profile, req, dep, once, false, states)) break;
       }
