@@ -29,6 +29,13 @@ export interface ParsedDocument {
 /** iptables-restore reads lines with fgets into a 10,240-byte buffer. */
 export const RESTORE_LINE_BUFFER = 10240;
 
+/** Whether iptables-restore's line buffer is too small for `line` (without its terminator). */
+export function overRestoreBuffer(line: string): boolean {
+  // A line of fewer UTF-16 units than a third of the buffer cannot fill it, even with 3-byte characters:
+  // measure bytes only for the rest.
+  return line.length >= RESTORE_LINE_BUFFER / 3 && Buffer.byteLength(line, 'utf8') >= RESTORE_LINE_BUFFER;
+}
+
 export function splitLines(text: string): { texts: string[]; facts: TextFacts } {
   const facts: TextFacts = {
     bom: false,
@@ -58,11 +65,7 @@ export function splitLines(text: string): { texts: string[]; facts: TextFacts } 
       if (facts.firstCrlfLine < 0) facts.firstCrlfLine = i;
       facts.crlfLines++;
     }
-    // Byte length bound: a UTF-16 length over the buffer is over it in bytes too;
-    // below it, only non-ASCII text can cross it, so measure just then.
-    if (line.length >= RESTORE_LINE_BUFFER / 3 && Buffer.byteLength(line, 'utf8') >= RESTORE_LINE_BUFFER) {
-      facts.longLines.push(i);
-    }
+    if (overRestoreBuffer(line)) facts.longLines.push(i);
     if (facts.firstNulLine < 0 && line.indexOf('\0') >= 0) facts.firstNulLine = i;
   }
   return { texts, facts };

@@ -11,7 +11,7 @@
  * no CR outside a CR LF pair; with one, positions are ambiguous and apply()
  * declines, so the caller falls back to the full text.
  */
-import { RESTORE_LINE_BUFFER, type ParsedDocument, type TextFacts } from './document.js';
+import { overRestoreBuffer, type ParsedDocument, type TextFacts } from './document.js';
 import { parseLine } from './parser.js';
 import type { LineNode } from './syntax.js';
 
@@ -63,8 +63,8 @@ export class EditableDocument {
 
   /**
    * The lines that may have changed since the last mark(), as [from, to) in the
-   * current numbering (undefined: none), and whether the number of lines changed.
-   * Callers that compare documents look only there.
+   * current numbering (undefined: none). Callers that compare documents look
+   * only there.
    */
   changedSinceMark(): { from: number; to: number } | undefined {
     return this.dirty && { ...this.dirty };
@@ -226,7 +226,7 @@ function lineText(raw: string, first: boolean, keepCr = false): string {
 function lineFlags(raw: string, text: string, last: boolean): number {
   let flags = 0;
   if (text.length !== raw.length && raw.charCodeAt(raw.length - 1) === 13) flags |= CRLF;
-  if (text.length >= RESTORE_LINE_BUFFER / 3 && Buffer.byteLength(text, 'utf8') >= RESTORE_LINE_BUFFER) flags |= LONG;
+  if (overRestoreBuffer(text)) flags |= LONG;
   if (text.indexOf('\0') >= 0) flags |= NUL;
   const cr = raw.indexOf('\r');
   if (cr >= 0 && (last || cr !== raw.length - 1 || raw.indexOf('\r', cr + 1) >= 0)) flags |= LONE_CR;
