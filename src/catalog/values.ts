@@ -57,6 +57,16 @@ export function utf8Length(text: string): number {
 }
 
 /**
+ * The exact 64-bit bound of a `uint` value (a decimal or 0x number): a
+ * JavaScript number cannot tell 2^64-1 from 2^64. Other text is left to the
+ * value's own kind.
+ */
+export function within64Bits(text: string): ValueProblem[] {
+  if (!/^(0x[0-9a-f]+|\d+)$/i.test(text)) return [];
+  return BigInt(text) > 0xffffffffffffffffn ? [{ message: `\`${text}\` is out of range 0-18446744073709551615` }] : [];
+}
+
+/**
  * A text option iptables copies into a fixed kernel buffer: a longer value is
  * cut silently, not refused, so it is a warning (`what is N bytes; … it to MAX`).
  * `empty`, when given, is the error for an empty value.

@@ -1,10 +1,5 @@
-import type { ExtensionDef, ValueProblem } from '../types.js';
-
-/** Exact 64-bit bound: a JavaScript number cannot tell 2^64-1 from 2^64. */
-function within64Bits(text: string): ValueProblem[] {
-  if (!/^(0x[0-9a-f]+|\d+)$/i.test(text)) return [];
-  return BigInt(text) > 0xffffffffffffffffn ? [{ message: `\`${text}\` is out of range 0-18446744073709551615` }] : [];
-}
+import type { ExtensionDef } from '../types.js';
+import { within64Bits } from '../values.js';
 
 export const quota: ExtensionDef = {
   name: 'quota',

@@ -1,14 +1,9 @@
-import type { ExtensionDef, OptionDef, ValueProblem, ValueSpec } from '../types.js';
+import type { ExtensionDef, OptionDef, ValueSpec } from '../types.js';
+import { within64Bits } from '../values.js';
 
 // IPSET_MAXNAMELEN is 32 bytes with the NUL; iptables refuses longer names outright.
 const SET_NAME: ValueSpec = { kind: 'string', maxLength: 31, label: 'setname' };
 const SET_FLAGS: ValueSpec = { kind: 'setFlags', maxItems: 6, label: 'src|dst[,src|dst...]' };
-/** Exact 64-bit bound for the counters: a JavaScript number cannot tell 2^64-1 from 2^64. */
-function within64Bits(text: string): ValueProblem[] {
-  if (!/^(0x[0-9a-f]+|\d+)$/i.test(text)) return [];
-  return BigInt(text) > 0xffffffffffffffffn ? [{ message: `\`${text}\` is out of range 0-18446744073709551615` }] : [];
-}
-
 const COUNTER: ValueSpec = { kind: 'uint', min: 0, max: 2 ** 64 - 1, label: 'value', validate: within64Bits };
 
 function counter(what: 'packets' | 'bytes', op: 'eq' | 'lt' | 'gt', summary: string): OptionDef {
