@@ -171,24 +171,36 @@ async function main(argv: string[]): Promise<void> {
       if (m) targets.push({ line: l, start: m.index + 9, end: m.index + 9 + m[1].length, port: m[1] });
     }
     let version = 1;
-    const editOnce = async (i: number): Promise<number> => {
+    /** Sends one didChange; resolves when the diagnostics for its version are published. */
+    const change = (contentChanges: object[]) => {
+      version++;
+      const published = diagnosticsFor(version);
+      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+      return published;
+    };
+    const timedChange = async (contentChanges: object[]): Promise<number> => {
+      const start = performance.now();
+      await change(contentChanges);
+      return performance.now() - start;
+    };
+    const rangeOf = (line: number, start: number, end: number, endLine = line) => ({ start: { line, character: start }, end: { line: endLine, character: end } });
+    /** The i-th port flip, as content changes; the target then holds the new port. */
+    const portFlip = (i: number) => {
       const t = targets[i % targets.length];
       const newPort = String((Number(t.port) % 60000) + 1);
-      version++;
-      const done = diagnosticsFor(version);
-      const start = performance.now();
-      client.notify('textDocument/didChange', {
-        textDocument: { uri, version },
-        contentChanges: [{ range: { start: { line: t.line, character: t.start }, end: { line: t.line, character: t.end } }, text: newPort }],
-      });
-      await done;
-      const ms = performance.now() - start;
+      const changes = [{ range: rangeOf(t.line, t.start, t.end), text: newPort }];
       t.end = t.start + newPort.length;
       t.port = newPort;
-      return ms;
+      return changes;
     };
     const editTimes: number[] = [];
-    for (let i = 0; i < edits; i++) editTimes.push(await editOnce(i));
+    for (let i = 0; i < edits; i++) editTimes.push(await timedChange(portFlip(i)));
+    let reparsed: unknown;
+    try {
+      reparsed = await client.request('iptlint/documentStats', { uri });
+    } catch {
+      reparsed = undefined;
+    }
 
     // Edits that change what the whole-file checks see: a jump target flipped between two chains, and a new
     // rule line inserted (which also moves every line below it). These re-run the table-wide passes.
@@ -197,42 +209,22 @@ async function main(argv: string[]): Promise<void> {
       const m = / -j (KUBE-MARK-MASQ|KUBE-MARK-DROP)\b/.exec(lines[l]);
       if (m) jumps.push({ line: l, start: m.index + 4, name: m[1] });
     }
-    const structuralOnce = async (i: number): Promise<number> => {
+    const structuralTimes: number[] = [];
+    for (let i = 0; jumps.length && i < Math.min(edits, 10); i++) {
       const j = jumps[i % jumps.length];
       const name = j.name === 'KUBE-MARK-MASQ' ? 'KUBE-MARK-DROP' : 'KUBE-MARK-MASQ';
-      version++;
-      const done = diagnosticsFor(version);
-      const start = performance.now();
-      client.notify('textDocument/didChange', {
-        textDocument: { uri, version },
-        contentChanges: [{ range: { start: { line: j.line, character: j.start }, end: { line: j.line, character: j.start + j.name.length } }, text: name }],
-      });
-      await done;
+      const changes = [{ range: rangeOf(j.line, j.start, j.start + j.name.length), text: name }];
       j.name = name;
-      return performance.now() - start;
-    };
-    const structuralTimes: number[] = [];
-    if (jumps.length) for (let i = 0; i < Math.min(edits, 10); i++) structuralTimes.push(await structuralOnce(i));
+      structuralTimes.push(await timedChange(changes));
+    }
     const insertLine = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('-A '));
-    const insertOnce = async (i: number): Promise<number> => {
-      version++;
-      const done = diagnosticsFor(version);
-      const start = performance.now();
-      // Alternately insert a rule line and delete it again, so line numbers return to where they were.
-      const change = i % 2 === 0
-        ? { range: { start: { line: insertLine, character: 0 }, end: { line: insertLine, character: 0 } }, text: '-A INPUT -p tcp --dport 2222 -j ACCEPT\n' }
-        : { range: { start: { line: insertLine, character: 0 }, end: { line: insertLine + 1, character: 0 } }, text: '' };
-      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
-      await done;
-      return performance.now() - start;
-    };
     const insertTimes: number[] = [];
-    if (insertLine >= 0) for (let i = 0; i < Math.min(edits, 10); i++) insertTimes.push(await insertOnce(i));
-    let reparsed: unknown;
-    try {
-      reparsed = await client.request('iptlint/documentStats', { uri });
-    } catch {
-      reparsed = undefined;
+    for (let i = 0; insertLine >= 0 && i < Math.min(edits, 10); i++) {
+      // Alternately insert a rule line and delete it again, so line numbers return to where they were.
+      const changes = i % 2 === 0
+        ? [{ range: rangeOf(insertLine, 0, 0), text: '-A INPUT -p tcp --dport 2222 -j ACCEPT\n' }]
+        : [{ range: rangeOf(insertLine, 0, 0, insertLine + 1), text: '' }];
+      insertTimes.push(await timedChange(changes));
     }
 
     // Hover on the `statistic` of a KUBE-SVC rule, completion right after a `-m ` of a rule line.
@@ -265,17 +257,8 @@ async function main(argv: string[]): Promise<void> {
     const afterEdit = async (method: string, at: { line: number; character: number }): Promise<Stat> => {
       const xs: number[] = [];
       for (let i = 0; i < Math.min(edits, 10); i++) {
-        const t = targets[i % targets.length];
-        const newPort = String((Number(t.port) % 60000) + 1);
-        version++;
-        const published = diagnosticsFor(version);
-        client.notify('textDocument/didChange', {
-          textDocument: { uri, version },
-          contentChanges: [{ range: { start: { line: t.line, character: t.start }, end: { line: t.line, character: t.end } }, text: newPort }],
-        });
+        const published = change(portFlip(i));
         xs.push(await timeRequest(method, at));
-        t.end = t.start + newPort.length;
-        t.port = newPort;
         await published;
       }
       return stat(xs);
@@ -298,7 +281,7 @@ async function main(argv: string[]): Promise<void> {
       editToDiagnostics: edit,
       structuralEditToDiagnostics: structural,
       lineInsertToDiagnostics: inserted,
-      lastEditStats: reparsed,
+      portEditStats: reparsed,
       hover,
       hoverAfterEdit,
       completion,
@@ -319,7 +302,7 @@ async function main(argv: string[]): Promise<void> {
         `  completion:                    ${fmt(completion)}${verdict(completion, 20)}`,
         `  completion right after an edit: ${fmt(completionAfterEdit)}`,
         ...Object.entries(answered).map(([m, a]) => `  ${m}: ${a.withContent}/${a.total} answers with content${a.sample ? `, e.g. ${a.sample}` : ''}`),
-        reparsed ? `  last edit re-parsed: ${JSON.stringify(reparsed)}` : '',
+        reparsed ? `  after the port edits: ${JSON.stringify(reparsed)}` : '',
       ]
         .filter(Boolean)
         .join('\n') + '\n',
