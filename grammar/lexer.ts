@@ -10,7 +10,7 @@
  */
 import { createToken, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from 'chevrotain';
 import { scanArg, type ScannedArg } from './scan.js';
-import { HASH_SEED, hashStep, wordAt } from './words.js';
+import { HASH_SEED, hashStep, plainArgAt } from './words.js';
 
 const scratch: ScannedArg = { value: '', start: 0, end: 0, quoted: false, unterminated: false };
 
@@ -58,13 +58,14 @@ export const Counters = createToken({
 /** Either kind of argument: the parser consumes this category, so it makes no choice per token. */
 export const Argument = createToken({ name: 'Argument', pattern: Lexer.NA });
 
-/** Reused for every plain word: the lexer reads the image out of it at once and keeps nothing. */
+/** Reused for every plain word: the lexer reads the image and payload out of it at once and keeps nothing. */
 const plainMatch = [''] as unknown as CustomPatternMatcherReturn;
 
 /**
  * An argument without quotes: by far the most common token. The matcher scans
- * it and returns the one string already made for the same word (words.ts), so
- * the lexer creates no new string per occurrence. It must end at a separator or
+ * it and returns the one string already made for the same word, with the one
+ * Arg already made for that word at that column as the payload (words.ts): the
+ * lexer creates no new string and the parser no new object per occurrence. It must end at a separator or
  * the end of the line, since a quote directly after a word continues the same
  * argument (`a"b c"` is one argument), and it leaves `[…` at the start of a line
  * to Counters.
@@ -84,7 +85,9 @@ export const PlainArg = createToken({
         i++;
       }
       if (i === offset) return null;
-      plainMatch[0] = wordAt(text, offset, i, hash);
+      const arg = plainArgAt(text, offset, i, hash);
+      plainMatch[0] = arg.value;
+      plainMatch.payload = arg;
       return plainMatch;
     },
   },

@@ -30,11 +30,8 @@ class RuleLineParser extends EmbeddedActionsParser {
 }
 
 function toArg(token: IToken): Arg {
-  if (token.tokenType === PlainArg) {
-    // The lexer already returned the word's one shared string (words.ts).
-    const value = token.image;
-    return { value, start: token.startOffset, end: token.startOffset + value.length };
-  }
+  // The lexer already found the shared object for this word at this column (words.ts).
+  if (token.tokenType === PlainArg) return token.payload as Arg;
   const payload = payloadOf(token);
   const value = payload.value;
   const arg: Arg = { value, start: token.startOffset, end: token.startOffset + token.image.length, quoted: true };

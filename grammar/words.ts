@@ -1,5 +1,6 @@
 /**
- * One string per distinct word, found without making a string first.
+ * One string per distinct word, found without making a string first; and one
+ * argument object per distinct word at a given column.
  *
  * Rulesets repeat the same few thousand words (`-A`, `-m`, `tcp`, chain names)
  * hundreds of thousands of times. Looking a word up by its characters in the
@@ -7,13 +8,29 @@
  * back the string made the first time: no new string per occurrence for the
  * collector, one shared string in the model, and fast comparisons in the chain
  * checks. Bounded for long-lived processes (the language server).
+ *
+ * The argument objects go further: in a kube-proxy ruleset only one argument in
+ * six is a word at a column no earlier line had it at (chain names have one
+ * length, so `-m`, `comment`, `-j` recur at the same columns). Sharing those
+ * immutable objects between lines keeps the model a sixth of the size, and the
+ * collector's work with it.
  */
-const LIMIT = 200_000;
+import type { Arg } from './syntax.js';
+
+/** Words, and shared arguments, kept at most before the tables start again. */
+const WORD_LIMIT = 200_000;
+const ARG_LIMIT = 400_000;
 
 let capacity = 1 << 14;
 let hashes = new Int32Array(capacity);
 let words: (string | undefined)[] = new Array(capacity).fill(undefined);
 let size = 0;
+
+/** The shared arguments: an open-addressing table keyed by word and column. */
+let argCapacity = 1 << 15;
+let argHashes = new Int32Array(argCapacity);
+let args: (Arg | undefined)[] = new Array(argCapacity).fill(undefined);
+let shared = 0;
 
 /** FNV-1a over UTF-16 code units: the same function the matcher computes incrementally. */
 export const HASH_SEED = 0x811c9dc5 | 0;
@@ -43,25 +60,84 @@ function grow(): void {
   }
 }
 
-/** The word `text[start, end)`, whose hash is `hash`: the string already known, or a new one remembered. */
-export function wordAt(text: string, start: number, end: number, hash: number): string {
-  const mask = capacity - 1;
+function growArgs(): void {
+  const oldArgs = args;
+  const oldHashes = argHashes;
+  argCapacity *= 2;
+  argHashes = new Int32Array(argCapacity);
+  args = new Array(argCapacity).fill(undefined);
+  for (let i = 0; i < oldArgs.length; i++) {
+    const arg = oldArgs[i];
+    if (arg === undefined) continue;
+    let slot = oldHashes[i] & (argCapacity - 1);
+    while (args[slot] !== undefined) slot = (slot + 1) & (argCapacity - 1);
+    args[slot] = arg;
+    argHashes[slot] = oldHashes[i];
+  }
+}
+
+function clear(): void {
+  words.fill(undefined);
+  args.fill(undefined);
+  size = 0;
+  shared = 0;
+}
+
+/** The slot of the word `text[start, end)`, whose hash is `hash`, remembering the word if it is new. */
+function slotOf(text: string, start: number, end: number, hash: number): number {
+  let mask = capacity - 1;
   let slot = hash & mask;
   for (;;) {
     const word = words[slot];
     if (word === undefined) break;
-    if (hashes[slot] === hash && sameWord(word, text, start, end)) return word;
+    if (hashes[slot] === hash && sameWord(word, text, start, end)) return slot;
     slot = (slot + 1) & mask;
   }
-  const word = text.slice(start, end);
-  if (size >= LIMIT) {
-    words.fill(undefined);
-    size = 0;
+  if (size >= WORD_LIMIT) {
+    clear();
     slot = hash & mask;
   }
-  words[slot] = word;
+  words[slot] = text.slice(start, end);
   hashes[slot] = hash;
   size++;
-  if (size * 2 > capacity) grow();
-  return word;
+  if (size * 2 > capacity) {
+    const word = words[slot] as string;
+    grow();
+    mask = capacity - 1;
+    slot = hash & mask;
+    while (words[slot] !== word) slot = (slot + 1) & mask;
+  }
+  return slot;
+}
+
+/**
+ * The unquoted argument `text[start, end)`, whose hash is `hash`, as the one
+ * object shared by every line that has this word at this column. Arguments are
+ * never changed after parsing, and none is compared by identity with another
+ * line's, so sharing them is invisible.
+ */
+export function plainArgAt(text: string, start: number, end: number, hash: number): Arg {
+  // Two statements: slotOf may replace `words` (grow), and `words[slotOf(…)]` would read the old array.
+  const wordSlot = slotOf(text, start, end, hash);
+  const value = words[wordSlot] as string;
+  const key = hashStep(hash, start);
+  const mask = argCapacity - 1;
+  let slot = key & mask;
+  for (;;) {
+    const arg = args[slot];
+    if (arg === undefined) break;
+    if (argHashes[slot] === key && arg.start === start && arg.value === value) return arg;
+    slot = (slot + 1) & mask;
+  }
+  const arg: Arg = { value, start, end };
+  // A long-lived process (the language server) sees ever new lines: keep the tables bounded.
+  if (shared >= ARG_LIMIT) {
+    args.fill(undefined);
+    shared = 0;
+    slot = key & mask;
+  }
+  args[slot] = arg;
+  argHashes[slot] = key;
+  if (++shared * 2 > argCapacity) growArgs();
+  return arg;
 }

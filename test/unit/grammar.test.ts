@@ -107,3 +107,34 @@ describe('whole-text facts', () => {
     expect(facts.firstNulLine).toBe(2);
   });
 });
+
+describe('words and arguments are shared between lines', () => {
+  const rules = (node: LineNode): Arg[] => (node.kind === 'rule' ? node.args : []);
+
+  it('gives lines the same object for the same word at the same column, and its own elsewhere', () => {
+    const [a, b, c] = ['-A INPUT -p tcp -j ACCEPT', '-A INPUT -p udp -j ACCEPT', '-A FORWARD -p tcp -j ACCEPT'].map((t) => rules(parseLine(t)));
+    expect(b[0]).toBe(a[0]);
+    expect(b[1]).toBe(a[1]);
+    expect(b[3]).not.toBe(a[3]);
+    expect(b[5]).toBe(a[5]);
+    // `-p` and `tcp` sit two columns further right on the FORWARD line.
+    expect(c[2]).not.toBe(a[2]);
+    expect(c[2]).toEqual({ value: '-p', start: 11, end: 13 });
+    // The words themselves are one string each.
+    expect(Object.is(c[3].value, a[3].value)).toBe(true);
+  });
+
+  it('keeps every word and column right while its tables grow and start again', () => {
+    // Enough distinct words and columns to grow both tables several times and pass their limits.
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 150_000; i++) {
+        const word = `w${round}x${i}`;
+        const [, second] = rules(parseLine(`-A ${word} -j ACCEPT`));
+        if (second.value !== word || second.start !== 3 || second.end !== 3 + word.length) {
+          expect(second).toEqual({ value: word, start: 3, end: 3 + word.length });
+        }
+      }
+    }
+    expect(rules(parseLine('-A w0x1 -j ACCEPT'))[1]).toEqual({ value: 'w0x1', start: 3, end: 7 });
+  });
+});
