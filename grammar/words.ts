@@ -117,25 +117,27 @@ function slotOf(text: string, start: number, end: number, hash: number): number 
  * line's, so sharing them is invisible.
  */
 export function plainArgAt(text: string, start: number, end: number, hash: number): Arg {
-  // Two statements: slotOf may replace `words` (grow), and `words[slotOf(…)]` would read the old array.
-  const wordSlot = slotOf(text, start, end, hash);
-  const value = words[wordSlot] as string;
   const key = hashStep(hash, start);
-  const mask = argCapacity - 1;
+  let mask = argCapacity - 1;
   let slot = key & mask;
   for (;;) {
     const arg = args[slot];
     if (arg === undefined) break;
-    if (argHashes[slot] === key && arg.start === start && arg.value === value) return arg;
+    if (argHashes[slot] === key && arg.start === start && sameWord(arg.value, text, start, end)) return arg;
     slot = (slot + 1) & mask;
   }
-  const arg: Arg = { value, start, end };
+  // Two statements: slotOf may replace `words` (grow), and `words[slotOf(…)]` would read the old array.
+  const wordSlot = slotOf(text, start, end, hash);
+  const arg: Arg = { value: words[wordSlot] as string, start, end };
   // A long-lived process (the language server) sees ever new lines: keep the tables bounded.
   if (shared >= ARG_LIMIT) {
     args.fill(undefined);
     shared = 0;
-    slot = key & mask;
   }
+  // slotOf may have emptied the table too: find the first free slot again.
+  mask = argCapacity - 1;
+  slot = key & mask;
+  while (args[slot] !== undefined) slot = (slot + 1) & mask;
   args[slot] = arg;
   argHashes[slot] = key;
   if (++shared * 2 > argCapacity) growArgs();

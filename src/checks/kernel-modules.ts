@@ -353,14 +353,13 @@ export function checkKernelModules(file: RulesFile, options: LintOptions, report
 
   for (const profile of kernels) {
     const ref = referenceFor(profile);
-    const reqs = eachRequirement(file, { family: file.family, backend: backend.backend, ref, profile, ipsets: options.ipsets });
     const once = new Set<string>();
     const states = new Map<string, ModuleState>();
     // Requirements (the same object for every use of an extension in the same way, see eachRequirement)
     // that can report nothing more: only a primary module the kernel lacks is reported at each use.
     const settled = new WeakSet<Requirement>();
+    const reqs = eachRequirement(file, { family: file.family, backend: backend.backend, ref, profile, ipsets: options.ipsets }, (req) => settled.has(req));
     for (const req of reqs) {
-      if (settled.has(req)) continue;
       if (req.removed) {
         reportRemoved(reporter, options, profile, req);
         continue;

@@ -105,6 +105,12 @@ function tableRequirements(ctx: RequirementContext, table: Table): Requirement[]
   return [req];
 }
 
+/** Whether the use has one of `options` (by iptables-save name). */
+function usesAny(use: ExtensionUse, options: readonly string[]): boolean {
+  for (const o of use.options) if (options.includes(optionName(o))) return true;
+  return false;
+}
+
 function extensionSpan(rule: Rule, use: ExtensionUse): Span {
   const token = use.name ?? use.keyword ?? ((use as MatchUse).implicit ? rule.protocol?.value : undefined) ?? use.options[0]?.token;
   return token ? { line: rule.line, start: token.start, end: token.end } : { line: rule.line, start: 0, end: 0 };
@@ -231,9 +237,11 @@ export function requirementsOf(file: RulesFile, ctx: RequirementContext): Requir
  * a 100,000-rule file has some 300,000 extension uses. What an extension needs
  * is worked out once per way of using it, and that same object comes back for
  * every such use with `span` set to the use at hand (copy it to keep it); the
- * caller can tell by identity that it has judged it before.
+ * caller can tell by identity that it has judged it before. Uses of a
+ * requirement for which `skip` says true are passed over without a word: a
+ * caller that has nothing more to learn from it pays nothing per use.
  */
-export function* eachRequirement(file: RulesFile, ctx: RequirementContext): Generator<Requirement> {
+export function* eachRequirement(file: RulesFile, ctx: RequirementContext, skip?: (req: Requirement) => boolean): Generator<Requirement> {
   // Per extension (its definition, or kind and name when unknown): the fallback options and each way of use.
   const known = new Map<unknown, { fallback?: readonly string[]; ways: (Requirement | null | undefined)[] }>();
   const forUse = (rule: Rule, kind: 'match' | 'target', use: ExtensionUse): Requirement | undefined => {
@@ -246,15 +254,14 @@ export function* eachRequirement(file: RulesFile, ctx: RequirementContext): Gene
     }
     // What describe() and the nft translation depend on: -p/-m, -j/-g or a verdict, and the fallback options.
     const how = kind === 'match' ? ((use as MatchUse).implicit ? 0 : 1) : (use as TargetUse).standard ? 2 : (use as TargetUse).goto ? 3 : 4;
-    const fallback = entry.fallback;
-    const way = how * 2 + (fallback && use.options.some((o) => fallback.includes(optionName(o))) ? 1 : 0);
+    const way = how * 2 + (entry.fallback && usesAny(use, entry.fallback) ? 1 : 0);
     const req = entry.ways[way];
     if (req === undefined) {
       const made = extensionRequirement(ctx, rule, kind, use);
       entry.ways[way] = made ?? null;
       return made;
     }
-    if (req === null) return undefined;
+    if (req === null || skip?.(req)) return undefined;
     req.span = extensionSpan(rule, use);
     return req;
   };
