@@ -110,21 +110,28 @@ function optionLabel(use: OptionUse): string {
   return `--${use.def?.name ?? use.token.value.replace(/^-+/, '')}`;
 }
 
+/** The first use of option `name` among `present`: an extension use has a handful of options, so a list beats a Map. */
+function firstUse(present: readonly OptionUse[], name: string): OptionUse | undefined {
+  for (const use of present) if ((use.def as OptionDef).name === name) return use;
+  return undefined;
+}
+
 function checkOptions(ctx: CheckContext, rule: Rule, ext: ExtensionUse, vctx: ValueContext) {
   const { reporter } = ctx;
   const def = ext.def;
   if (!def) return;
   const line = rule.line;
-  const present = new Map<string, OptionUse>();
+  // The first use of each option, in order.
+  const present: OptionUse[] = [];
   for (const use of ext.options) {
     const option = use.def as OptionDef;
-    const previous = present.get(option.name);
+    const previous = firstUse(present, option.name);
     if (previous && !option.multi) {
       reporter.report('IPT203', { line, start: use.token.start, end: use.token.end }, `${optionLabel(use)} given twice for ${def.name} (first at column ${previous.token.start + 1}); iptables allows it once`, {
         fixes: [{ title: `Remove the repeated ${optionLabel(use)}`, edits: [{ line, start: (use.negation ?? use.token).start, end: (use.values.at(-1) ?? use.token).end, newText: '' }] }],
       });
     }
-    if (!previous) present.set(option.name, use);
+    if (!previous) present.push(use);
     if (use.negation && !option.invert) {
       reporter.report('IPT206', { line, start: use.negation.start, end: use.negation.end }, `${optionLabel(use)} of ${def.name} cannot be negated`, {
         fixes: [{ title: 'Remove the `!`', edits: [{ line, start: use.negation.start, end: use.token.start, newText: '' }] }],
@@ -141,25 +148,25 @@ function checkOptions(ctx: CheckContext, rule: Rule, ext: ExtensionUse, vctx: Va
       reporter.report('IPT210', { line, start: use.token.start, end: use.token.end }, `${optionLabel(use)} is deprecated: ${option.deprecated}`, { tags: ['deprecated'] });
     }
   }
-  const anchor = ext.name ?? ext.options[0]?.token;
-  const anchorSpan = anchor ? { line, start: anchor.start, end: anchor.end } : { line, start: 0, end: 0 };
-  for (const [name, use] of present) {
+  for (const use of present) {
     const option = use.def as OptionDef;
+    const name = option.name;
     // An exclusion declared on either option of a pair counts, whatever their order; reported once, at the later one.
-    for (const [otherName, other] of present) {
+    for (const other of present) {
+      const otherName = (other.def as OptionDef).name;
       if (otherName === name || other.token.start >= use.token.start) continue;
       const excluded = (option.excludes ?? []).includes(otherName) || (other.def?.excludes ?? []).includes(name);
       if (excluded) reporter.report('IPT204', { line, start: use.token.start, end: use.token.end }, `${optionLabel(use)} cannot be combined with --${otherName} in ${def.name}`);
     }
     for (const needed of option.requires ?? []) {
-      if (!present.has(needed)) {
+      if (!firstUse(present, needed)) {
         reporter.report('IPT207', { line, start: use.token.start, end: use.token.end }, `${optionLabel(use)} needs --${needed} as well`);
       }
     }
   }
   for (const option of def.options) {
-    if (option.required && !present.has(option.name) && (!option.family || option.family === vctx.family)) {
-      reporter.report('IPT205', anchorSpan, `${def.name} needs --${option.name}`);
+    if (option.required && !firstUse(present, option.name) && (!option.family || option.family === vctx.family)) {
+      reporter.report('IPT205', anchorSpan(ext, line), `${def.name} needs --${option.name}`);
     }
   }
   for (const constraint of def.constraints ?? []) {
@@ -167,27 +174,33 @@ function checkOptions(ctx: CheckContext, rule: Rule, ext: ExtensionUse, vctx: Va
       checkLess(reporter, line, present, constraint);
       continue;
     }
-    const given = constraint.options.filter((o) => present.has(o));
+    const given = constraint.options.filter((o) => firstUse(present, o));
     const list = () => constraint.options.map((o) => `--${o}`).join(', ');
     if ((constraint.kind === 'oneOf' || constraint.kind === 'anyOf') && given.length === 0) {
-      reporter.report('IPT205', anchorSpan, constraint.message ?? `${def.name} needs one of ${list()}`);
+      reporter.report('IPT205', anchorSpan(ext, line), constraint.message ?? `${def.name} needs one of ${list()}`);
     } else if ((constraint.kind === 'oneOf' || constraint.kind === 'atMostOne') && given.length > 1) {
-      const second = present.get(given[1]) as OptionUse;
+      const second = firstUse(present, given[1]) as OptionUse;
       // The pair may already be reported as mutually exclusive options.
-      if ((second.def?.excludes ?? []).includes(given[0]) || (present.get(given[0])?.def?.excludes ?? []).includes(given[1])) continue;
+      if ((second.def?.excludes ?? []).includes(given[0]) || (firstUse(present, given[0])?.def?.excludes ?? []).includes(given[1])) continue;
       reporter.report('IPT204', { line, start: second.token.start, end: second.token.end }, constraint.message ?? `${def.name} takes only one of ${list()}`);
     }
   }
   if (def.deprecated) {
-    reporter.report('IPT210', anchorSpan, `${def.type} ${def.name} is deprecated: ${def.deprecated}`, { tags: ['deprecated'] });
+    reporter.report('IPT210', anchorSpan(ext, line), `${def.type} ${def.name} is deprecated: ${def.deprecated}`, { tags: ['deprecated'] });
   }
 }
 
+/** Where findings about an extension use as a whole go: its name, else its first option. */
+function anchorSpan(ext: ExtensionUse, line: number) {
+  const anchor = ext.name ?? ext.options[0]?.token;
+  return anchor ? { line, start: anchor.start, end: anchor.end } : { line, start: 0, end: 0 };
+}
+
 /** Two numeric options in order (statistic --packet < --every, cluster node ≤ node count). */
-function checkLess(reporter: Reporter, line: number, present: Map<string, OptionUse>, constraint: Extract<Constraint, { kind: 'less' }>) {
+function checkLess(reporter: Reporter, line: number, present: readonly OptionUse[], constraint: Extract<Constraint, { kind: 'less' }>) {
   const [lowName, highName] = constraint.options;
-  const low = present.get(lowName);
-  const high = present.get(highName);
+  const low = firstUse(present, lowName);
+  const high = firstUse(present, highName);
   const a = Number(low?.values[0]?.value);
   const b = Number(high?.values[0]?.value);
   if (!low || !high || !Number.isFinite(a) || !Number.isFinite(b)) return;
@@ -252,8 +265,10 @@ const PART_SPECS: Record<'protocol' | 'source' | 'destination' | 'inInterface' |
   outInterface: { kind: 'interface' },
 };
 
+const PART_KEYS = Object.keys(PART_SPECS) as (keyof typeof PART_SPECS)[];
+
 function checkParts(ctx: CheckContext, rule: Rule, vctx: ValueContext) {
-  for (const key of Object.keys(PART_SPECS) as (keyof typeof PART_SPECS)[]) {
+  for (const key of PART_KEYS) {
     const part: Part | undefined = rule[key];
     if (!part?.value) continue;
     const problems = checkValue(PART_SPECS[key], part.value.value, vctx);
@@ -279,6 +294,7 @@ function checkRule(ctx: CheckContext, rule: Rule) {
 
 /** The option, value and protocol findings of one rule; they depend on the rule alone (and family, backend), so the editor's cache remembers them for unchanged lines. */
 export function checkRuleOptions(ctx: CheckContext, rule: Rule): void {
+  if (!ctx.options.cache) return checkRule(ctx, rule);
   memoised(ctx.options.cache, 'rules', rule, memoKey(ctx.file.family, ctx.backend), rule.line, ctx.reporter, (reporter) => (checkRule({ ...ctx, reporter }, rule), true), () => {});
 }
 
