@@ -243,14 +243,19 @@ export function requirementsOf(file: RulesFile, ctx: RequirementContext): Requir
  */
 export function* eachRequirement(file: RulesFile, ctx: RequirementContext, skip?: (req: Requirement) => boolean): Generator<Requirement> {
   // Per extension (its definition, or kind and name when unknown): the fallback options and each way of use.
-  const known = new Map<unknown, { fallback?: readonly string[]; ways: (Requirement | null | undefined)[] }>();
+  type Known = Map<unknown, { fallback?: readonly string[]; ways: (Requirement | null | undefined)[] }>;
+  // Extensions by definition; names without one (chain jumps, unknown extensions) by kind, so the key is a word the parser already made.
+  const known: Known = new Map();
+  const unknownMatches: Known = new Map();
+  const unknownTargets: Known = new Map();
   const forUse = (rule: Rule, kind: 'match' | 'target', use: ExtensionUse): Requirement | undefined => {
-    const id = use.def ?? `${kind}\u0000${use.extensionName}`;
-    let entry = known.get(id);
+    const id: unknown = use.def ?? use.extensionName;
+    const table = use.def ? known : kind === 'match' ? unknownMatches : unknownTargets;
+    let entry = table.get(id);
     if (!entry) {
       const fact = ctx.ref.extensions[`${ctx.family}/${kind}/${use.extensionName}`];
       entry = { fallback: ctx.backend === 'nft' ? fact?.nft.fallbackOptions : undefined, ways: [] };
-      known.set(id, entry);
+      table.set(id, entry);
     }
     // What describe() and the nft translation depend on: -p/-m, -j/-g or a verdict, and the fallback options.
     const how = kind === 'match' ? ((use as MatchUse).implicit ? 0 : 1) : (use as TargetUse).standard ? 2 : (use as TargetUse).goto ? 3 : 4;
