@@ -12,6 +12,13 @@ import type { Reporter } from '../diagnostics.js';
 import { COMMAND_KEYS, GENERIC_BY_SHORT, GENERIC_OPTIONS, type GenericKey, type GenericOption } from './generic-options.js';
 import type { Arg, Command, CommandName, ExtensionUse, MatchUse, Part, Rule, TargetUse } from './types.js';
 
+/**
+ * The one empty list for every option without values and every extension use
+ * without options (the 100,000 chain jumps of a kube-proxy ruleset): frozen,
+ * since the model is read-only once a line is read.
+ */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
 /** One entry of the merged getopt table. */
 interface LongEntry {
   name: string;
@@ -512,7 +519,7 @@ export function readRuleLine(args: Arg[], ctx: ReadContext): Command {
         next++;
       }
     }
-    instance?.options.push({ token, def: option, negation, values: values.length ? values.slice() : [] });
+    instance?.options.push({ token, def: option, negation, values: values.length ? values.slice() : NONE });
     return next;
   }
 }
@@ -525,10 +532,11 @@ export function readRuleLine(args: Arg[], ctx: ReadContext): Command {
 function compact(rule: Rule) {
   if (rule.matches.length) {
     rule.matches = rule.matches.slice();
-    for (const m of rule.matches) m.options = m.options.length ? m.options.slice() : [];
+    for (const m of rule.matches) m.options = m.options.length ? m.options.slice() : NONE;
   }
-  if (rule.target) rule.target.options = rule.target.options.length ? rule.target.options.slice() : [];
+  if (rule.target) rule.target.options = rule.target.options.length ? rule.target.options.slice() : NONE;
 }
+
 
 function strayMessage(arg: Arg): string {
   if (arg.value === '#' || arg.value.startsWith('#')) {
