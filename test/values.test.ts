@@ -4,8 +4,9 @@
  * a throwaway network namespace: accepted values must give no error (at most a
  * warning), refused values must give an error.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkValue, ICMP_TYPES, ICMPV6_TYPES, LOG_LEVELS, REJECT_TYPES_IPV4, REJECT_TYPES_IPV6, DSCP_CLASSES, CONNTRACK_STATES, SERVICES, PROTOCOLS, parseIPv6, utf8Length } from '../src/catalog/values.js';
+import { checkValue, ICMP_TYPES, ICMPV6_TYPES, LOG_LEVELS, REJECT_TYPES_IPV4, REJECT_TYPES_IPV6, DSCP_CLASSES, CONNTRACK_STATES, SERVICES, PROTOCOLS, parseIPv6, usePlainForms, utf8Length } from '../src/catalog/values.js';
 import type { Family, ValueKind, ValueSpec } from '../src/catalog/types.js';
 import { findMatch, findTarget } from '../src/catalog/index.js';
 
@@ -481,6 +482,58 @@ describe('checkValue', () => {
     expect(checkValue(spec, '7', { family: 'ipv4' }).map((p) => p.message)).toEqual(['seven is unlucky']);
     expect(checkValue(spec, '11', { family: 'ipv4' })).toHaveLength(1);
     expect(checkValue({ kind: 'custom' }, 'anything', { family: 'ipv4' })).toEqual([]);
+  });
+});
+
+describe('the fast paths for plainly written values', () => {
+  // Pieces that make plain values, near misses (leading zeros, hex, out of range, signs, spaces) and garbage.
+  const number = fc.oneof(
+    fc.integer({ min: 0, max: 300 }).map(String),
+    fc.integer({ min: 0, max: 70000 }).map(String),
+    fc.constantFrom('0', '00', '010', '08', '0x1f', '+1', '-1', ' 1', '1 ', '', '999999999', '4294967296', '1e3', 'a'),
+  );
+  const ipv4 = fc.oneof(
+    fc.tuple(number, number, number, number).map((p) => p.join('.')),
+    fc.array(number, { minLength: 1, maxLength: 6 }).map((p) => p.join('.')),
+  );
+  const value = fc.oneof(
+    ipv4,
+    fc.tuple(ipv4, number).map(([a, m]) => `${a}/${m}`),
+    fc.tuple(ipv4, ipv4).map(([a, m]) => `${a}/${m}`),
+    fc.tuple(ipv4, number).map(([a, p]) => `${a}:${p}`),
+    fc.tuple(ipv4, ipv4).map(([a, b]) => `${a},${b}`),
+    number,
+    fc.tuple(number, number).map(([a, b]) => `${a}:${b}`),
+    fc.string({ maxLength: 12 }),
+  );
+  const specs: ValueSpec[] = [
+    { kind: 'addressList' }, { kind: 'address' }, { kind: 'natRange' }, { kind: 'natPorts' }, { kind: 'uint' }, { kind: 'uint', min: 1, max: 255 },
+    { kind: 'uintRange' }, { kind: 'port' }, { kind: 'portRange' }, { kind: 'portList' }, { kind: 'prefixLength' }, { kind: 'string', maxLength: 8 },
+  ];
+
+  it('find exactly what the general path finds', () => {
+    fc.assert(
+      fc.property(value, fc.constantFrom(...specs), fc.constantFrom<Family>('ipv4', 'ipv6'), fc.constantFrom(undefined, 'tcp', 'udp', 'icmp', 'esp'), (text, spec, family, protocol) => {
+        const ctx = { family, protocol };
+        let general;
+        try {
+          usePlainForms(false);
+          general = checkValue(spec, text, ctx);
+        } finally {
+          usePlainForms(true);
+        }
+        expect(checkValue(spec, text, ctx)).toEqual(general);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('count UTF-8 bytes as the encoder does, lone surrogates included', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 20 }), (text) => {
+        expect(utf8Length(text)).toBe(Buffer.byteLength(text, 'utf8'));
+      }),
+    );
   });
 });
 

@@ -49,11 +49,66 @@ function at(problems: ValueProblem[], offset: number, length: number): ValueProb
 /** UTF-8 byte length, without Node's Buffer. */
 export function utf8Length(text: string): number {
   let n = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    // A surrogate pair is one 4-byte character; a lone surrogate is written as U+FFFD (3 bytes).
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
   }
   return n;
+}
+
+// ---------------------------------------------------------------- fast paths
+//
+// A kube-proxy ruleset has some 300,000 values, nearly all written the plain
+// way (`10.96.0.1/32`, `8080`). These scanners recognise that plain form
+// without making strings or arrays; anything else takes the general path.
+
+let plainFormsOn = true;
+/** Turns the fast paths off, so that a test can compare both paths on the same values. */
+export function usePlainForms(on: boolean): void {
+  plainFormsOn = on;
+}
+
+/** `text[from, to)` as a decimal without a leading zero (`0` itself allowed), at most 9 digits; else -1. */
+function plainDecimal(text: string, from: number, to: number): number {
+  const length = to - from;
+  if (!plainFormsOn || length < 1 || length > 9) return -1;
+  if (length > 1 && text.charCodeAt(from) === 48) return -1;
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/** Whether `text[from, to)` is a dotted quad of plain decimals 0-255. */
+function plainIPv4(text: string, from: number, to: number): boolean {
+  if (!plainFormsOn) return false;
+  let start = from;
+  for (let part = 0; part < 4; part++) {
+    let end = start;
+    while (end < to && text.charCodeAt(end) !== 46) end++;
+    if ((part < 3) === (end >= to)) return false;
+    const value = plainDecimal(text, start, end);
+    if (value < 0 || value > 255) return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+/** Whether `text` is a plain IPv4 address with an optional plain prefix length 0-32: valid everywhere an address with a mask is. */
+function plainIPv4WithPrefix(text: string): boolean {
+  const slash = text.indexOf('/');
+  if (slash < 0) return plainIPv4(text, 0, text.length);
+  const prefix = plainDecimal(text, slash + 1, text.length);
+  return prefix >= 0 && prefix <= 32 && plainIPv4(text, 0, slash);
 }
 
 /**
@@ -165,6 +220,10 @@ export function resolverPortNumber(text: string): { port?: number; value?: bigin
  * the number must use the entire text (iptables passes end == NULL).
  */
 function xtStrtoul(text: string, from: number, min: number, max: number, whole: boolean): CNumber | undefined {
+  if (from === 0 && whole) {
+    const plain = plainDecimal(text, 0, text.length);
+    if (plain >= 0) return plain < min || plain > max ? undefined : { value: plain, end: text.length, octal: false };
+  }
   let i = from;
   while (isSpace(text[i])) i++;
   if (text[i] === '-') return undefined;
@@ -603,6 +662,7 @@ export function plenMask(mask: string, family: Family, start: number): { length?
 
 /** addr[/mask] with the offset of the element inside the value. */
 function addressAt(item: string, family: Family, offset: number, multi: boolean): ValueProblem[] {
+  if (family === 'ipv4' && plainIPv4WithPrefix(item)) return NONE;
   const slash = item.lastIndexOf('/');
   if (slash < 0) return addressPart(item, family, offset, multi);
   const mask = item.slice(slash + 1);
@@ -620,6 +680,7 @@ function address(text: string, _spec: ValueSpec, ctx: ValueContext): ValueProble
 
 /** -s/-d: comma-separated addr[/mask] (xtables_ipparse_multiple). */
 function addressList(text: string, spec: ValueSpec, ctx: ValueContext): ValueProblem[] {
+  if (ctx.family === 'ipv4' && plainIPv4WithPrefix(text)) return NONE;
   const problems: ValueProblem[] = [];
   let offset = 0;
   const items = text.split(',');
@@ -1042,9 +1103,18 @@ function natPorts(text: string, _spec: ValueSpec, ctx: ValueContext): ValueProbl
   return natPortsAt(text, 0, ctx);
 }
 
+/** `addr` or `addr:port`, written plainly, with a protocol that has ports: what DNAT rules nearly always are. */
+function plainNatTarget(text: string, ctx: ValueContext): boolean {
+  const colon = text.indexOf(':');
+  if (colon < 0) return plainIPv4(text, 0, text.length);
+  const port = plainDecimal(text, colon + 1, text.length);
+  return port >= 0 && port <= 65535 && NAT_PORT_PROTOCOLS.includes(protoName(ctx) as string) && plainIPv4(text, 0, colon);
+}
+
 /** [addr[-addr]][:ports]; IPv6 addresses go in brackets when ports follow (libxt_NAT parse_to). */
 function natRange(text: string, _spec: ValueSpec, ctx: ValueContext): ValueProblem[] {
   const family = ctx.family;
+  if (family === 'ipv4' && plainNatTarget(text, ctx)) return NONE;
   let addrStart = 0;
   let addrEnd: number;
   let colon: number;
