@@ -4,7 +4,7 @@
  * needs. Also the generic parts' values (-p, -s, -d, -i, -o).
  */
 import { checkValue, protocolNumber } from '../catalog/values.js';
-import type { Constraint, Family, OptionDef, ValueContext, ValueProblem, ValueSpec } from '../catalog/types.js';
+import type { Constraint, ExtensionDef, Family, OptionDef, ValueContext, ValueProblem, ValueSpec } from '../catalog/types.js';
 import type { Reporter } from '../diagnostics.js';
 import type { Arg, ExtensionUse, OptionUse, Part, Rule } from '../model/types.js';
 import { memoised, memoKey } from '../model/line-memo.js';
@@ -110,6 +110,15 @@ function optionLabel(use: OptionUse): string {
   return `--${use.def?.name ?? use.token.value.replace(/^-+/, '')}`;
 }
 
+const requiredCache = new WeakMap<ExtensionDef, readonly OptionDef[]>();
+
+/** The options an extension cannot do without, worked out once per extension: most have none. */
+function requiredOptions(def: ExtensionDef): readonly OptionDef[] {
+  let required = requiredCache.get(def);
+  if (!required) requiredCache.set(def, (required = def.options.filter((o) => o.required)));
+  return required;
+}
+
 /** The first use of option `name` among `present`: an extension use has a handful of options, so a list beats a Map. */
 function firstUse(present: readonly OptionUse[], name: string): OptionUse | undefined {
   for (const use of present) if ((use.def as OptionDef).name === name) return use;
@@ -153,22 +162,33 @@ function checkOptions(ctx: CheckContext, rule: Rule, ext: ExtensionUse, vctx: Va
     const name = option.name;
     // An exclusion declared on either option of a pair counts, whatever their order; reported once, at the later one.
     for (const other of present) {
-      const otherName = (other.def as OptionDef).name;
+      const otherDef = other.def as OptionDef;
+      if (!option.excludes && !otherDef.excludes) continue;
+      const otherName = otherDef.name;
       if (otherName === name || other.token.start >= use.token.start) continue;
-      const excluded = (option.excludes ?? []).includes(otherName) || (other.def?.excludes ?? []).includes(name);
+      const excluded = option.excludes?.includes(otherName) || otherDef.excludes?.includes(name);
       if (excluded) reporter.report('IPT204', { line, start: use.token.start, end: use.token.end }, `${optionLabel(use)} cannot be combined with --${otherName} in ${def.name}`);
     }
-    for (const needed of option.requires ?? []) {
+    if (!option.requires) continue;
+    for (const needed of option.requires) {
       if (!firstUse(present, needed)) {
         reporter.report('IPT207', { line, start: use.token.start, end: use.token.end }, `${optionLabel(use)} needs --${needed} as well`);
       }
     }
   }
-  for (const option of def.options) {
-    if (option.required && !firstUse(present, option.name) && (!option.family || option.family === vctx.family)) {
+  for (const option of requiredOptions(def)) {
+    if (!firstUse(present, option.name) && (!option.family || option.family === vctx.family)) {
       reporter.report('IPT205', anchorSpan(ext, line), `${def.name} needs --${option.name}`);
     }
   }
+  if (def.constraints) checkConstraints(reporter, ext, def, line, present);
+  if (def.deprecated) {
+    reporter.report('IPT210', anchorSpan(ext, line), `${def.type} ${def.name} is deprecated: ${def.deprecated}`, { tags: ['deprecated'] });
+  }
+}
+
+/** The extension's rules about its options taken together (one of, at most one of, in order). */
+function checkConstraints(reporter: Reporter, ext: ExtensionUse, def: ExtensionDef, line: number, present: readonly OptionUse[]) {
   for (const constraint of def.constraints ?? []) {
     if (constraint.kind === 'less') {
       checkLess(reporter, line, present, constraint);
@@ -184,9 +204,6 @@ function checkOptions(ctx: CheckContext, rule: Rule, ext: ExtensionUse, vctx: Va
       if ((second.def?.excludes ?? []).includes(given[0]) || (firstUse(present, given[0])?.def?.excludes ?? []).includes(given[1])) continue;
       reporter.report('IPT204', { line, start: second.token.start, end: second.token.end }, constraint.message ?? `${def.name} takes only one of ${list()}`);
     }
-  }
-  if (def.deprecated) {
-    reporter.report('IPT210', anchorSpan(ext, line), `${def.type} ${def.name} is deprecated: ${def.deprecated}`, { tags: ['deprecated'] });
   }
 }
 
@@ -265,17 +282,21 @@ const PART_SPECS: Record<'protocol' | 'source' | 'destination' | 'inInterface' |
   outInterface: { kind: 'interface' },
 };
 
-const PART_KEYS = Object.keys(PART_SPECS) as (keyof typeof PART_SPECS)[];
-
 function checkParts(ctx: CheckContext, rule: Rule, vctx: ValueContext) {
-  for (const key of PART_KEYS) {
-    const part: Part | undefined = rule[key];
-    if (!part?.value) continue;
-    const problems = checkValue(PART_SPECS[key], part.value.value, vctx);
-    if (problems.length) reportValueProblems(ctx.reporter, rule.line, part.value, problems, part.option.value);
-    if (key === 'protocol' && part.negation && protocolNumber(part.value.value.toLowerCase()) === 0) {
-      ctx.reporter.report('IPT202', { line: rule.line, start: part.negation.start, end: part.value.end }, '`! -p all` would never match: iptables refuses it');
-    }
+  // Field by field rather than by key: five property reads per rule, not five lookups by name.
+  if (rule.protocol) checkPart(ctx, rule, rule.protocol, PART_SPECS.protocol, vctx);
+  if (rule.source) checkPart(ctx, rule, rule.source, PART_SPECS.source, vctx);
+  if (rule.destination) checkPart(ctx, rule, rule.destination, PART_SPECS.destination, vctx);
+  if (rule.inInterface) checkPart(ctx, rule, rule.inInterface, PART_SPECS.inInterface, vctx);
+  if (rule.outInterface) checkPart(ctx, rule, rule.outInterface, PART_SPECS.outInterface, vctx);
+}
+
+function checkPart(ctx: CheckContext, rule: Rule, part: Part, spec: ValueSpec, vctx: ValueContext) {
+  if (!part.value) return;
+  const problems = checkValue(spec, part.value.value, vctx);
+  if (problems.length) reportValueProblems(ctx.reporter, rule.line, part.value, problems, part.option.value);
+  if (spec === PART_SPECS.protocol && part.negation && protocolNumber(part.value.value.toLowerCase()) === 0) {
+    ctx.reporter.report('IPT202', { line: rule.line, start: part.negation.start, end: part.value.end }, '`! -p all` would never match: iptables refuses it');
   }
 }
 
