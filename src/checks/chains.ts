@@ -5,7 +5,7 @@
  * reaches it, which is exactly what the kernel checks when the table loads.
  */
 import { STANDARD_VERDICTS } from '../catalog/index.js';
-import type { Hook } from '../catalog/types.js';
+import type { ExtensionDef, Hook } from '../catalog/types.js';
 import { BUILTIN_CHAINS } from '../model/build.js';
 import type { Arg, Command, ExtensionUse, Rule, Table } from '../model/types.js';
 import type { CheckContext, CheckInfo, ModelCheck } from './types.js';
@@ -146,22 +146,24 @@ class ChainGraph {
 function checkTable(ctx: CheckContext, table: Table) {
   const builtins = table.known ? BUILTIN_CHAINS[table.name] : [];
   const graph = new ChainGraph(table);
-  const simulation = new ChainSimulation(ctx, table);
+  const simulation = new ChainSimulation(ctx, table, graph);
   for (const command of table.commands) {
     // Each name is looked up once per command: a kube-proxy table has over 100,000 of them.
     const chainId = command.chain ? graph.ids.get(command.chain.value) : undefined;
     const jumpTo = command.rule ? chainTarget(command.rule) : undefined;
     const jumpId = jumpTo ? graph.ids.get(jumpTo.value) : undefined;
     checkCommand(ctx, table, command, { chainId, jumpTo, jumpId }, builtins, graph);
-    if (table.known) simulation.apply(command, jumpTo?.value);
+    if (table.known) simulation.apply(command, chainId, jumpTo?.value);
   }
   if (!table.known) return;
 
   const adjacency = graph.adjacency();
   const hooks = reachableHooks(graph, builtins, adjacency);
   reportLoops(ctx, graph, adjacency);
+  // Chain ids are positions in table.chains (ChainGraph), so no name is looked up again.
+  let id = 0;
   for (const [name, chain] of table.chains) {
-    const mask = hooks[graph.ids.get(name) as number];
+    const mask = hooks[id++];
     for (const rule of chain.rules) {
       for (const match of rule.matches) checkPlacement(ctx, table, name, mask, rule, match);
       if (rule.target?.def) checkPlacement(ctx, table, name, mask, rule, rule.target);
@@ -243,14 +245,17 @@ export function comparesWholeRules(table: Table): boolean {
 class ChainSimulation {
   // The commands whose rules each chain holds, when their texts are needed (-D/-C by specification).
   private readonly rules = new Map<string, Command[]>();
-  private readonly counts = new Map<string, number>();
+  // Rule counts by chain id, and by name for the chains the table never declares.
+  private readonly counts: Int32Array;
+  private readonly undeclaredCounts = new Map<string, number>();
   private readonly references = new Map<string, number>();
   private readonly keepsRules: boolean;
   private readonly countsReferences: boolean;
 
-  constructor(private readonly ctx: CheckContext, private readonly table: Table) {
+  constructor(private readonly ctx: CheckContext, private readonly table: Table, graph: ChainGraph) {
     this.keepsRules = comparesWholeRules(table);
     this.countsReferences = table.commands.some((c) => c.name === 'delete-chain');
+    this.counts = new Int32Array(graph.names.length);
   }
 
   private static spec(command: Command): string {
@@ -269,46 +274,53 @@ class ChainSimulation {
     return list;
   }
 
-  private count(chain: string): number {
-    return this.keepsRules ? this.list(chain).length : (this.counts.get(chain) ?? 0);
+  private count(chain: string, id: number | undefined): number {
+    if (this.keepsRules) return this.list(chain).length;
+    return id !== undefined ? this.counts[id] : (this.undeclaredCounts.get(chain) ?? 0);
+  }
+
+  private setCount(chain: string, id: number | undefined, count: number) {
+    if (id !== undefined) this.counts[id] = count;
+    else this.undeclaredCounts.set(chain, count);
   }
 
   /** Adds the rule of `command` at splice() position `at` (as iptables counts, 0-based; negative from the end). */
-  private added(chain: string, command: Command, at: number) {
+  private added(chain: string, id: number | undefined, command: Command, at: number) {
     if (this.keepsRules) this.list(chain).splice(at, 0, command);
-    else this.counts.set(chain, (this.counts.get(chain) ?? 0) + 1);
+    else this.setCount(chain, id, this.count(chain, id) + 1);
   }
 
   /** Removes the rule at splice() position `at`, if the chain has any. */
-  private removed(chain: string, at: number) {
+  private removed(chain: string, id: number | undefined, at: number) {
     if (this.keepsRules) this.list(chain).splice(at, 1);
-    else if ((this.counts.get(chain) ?? 0) > 0) this.counts.set(chain, (this.counts.get(chain) ?? 0) - 1);
+    else if (this.count(chain, id) > 0) this.setCount(chain, id, this.count(chain, id) - 1);
   }
 
-  /** Applies `command`; `jumpTo` is the chain its rule jumps to, if any. */
-  apply(command: Command, jumpTo: string | undefined) {
+  /** Applies `command`, whose chain has id `chainId` (undefined: not a chain of the table); `jumpTo` is the chain its rule jumps to, if any. */
+  apply(command: Command, chainId: number | undefined, jumpTo: string | undefined) {
     const { reporter, backend } = this.ctx;
     const chain = command.chain?.value;
     const line = command.line;
     if (chain === undefined) {
       if (command.name === 'flush') {
         this.rules.clear();
-        this.counts.clear();
+        this.counts.fill(0);
+        this.undeclaredCounts.clear();
       }
       return;
     }
-    const count = this.count(chain);
+    const count = this.count(chain, chainId);
     const number = command.ruleNumber ? Number(command.ruleNumber.value) : undefined;
     const numberSpan = command.ruleNumber ? span(line, command.ruleNumber) : span(line, command.chain as Arg);
     switch (command.name) {
       case 'append':
-        this.added(chain, command, count);
+        this.added(chain, chainId, command, count);
         break;
       case 'insert':
         if (number !== undefined && number > count + 1) {
           reporter.report('IPT308', numberSpan, `-I ${chain} ${number}: the chain has only ${count} rule${count === 1 ? '' : 's'} at this point, so the position can be at most ${count + 1}`);
         }
-        this.added(chain, command, (number ?? 1) - 1);
+        this.added(chain, chainId, command, (number ?? 1) - 1);
         break;
       case 'replace':
         reporter.report('IPT309', span(line, command.commandToken as Arg), '-R inside a restore file: iptables-nft-restore 1.8.9 fails (it crashes); write the final rule instead', {
@@ -322,7 +334,7 @@ class ChainSimulation {
       case 'check': {
         if (number !== undefined && command.name === 'delete') {
           if (number > count) reporter.report('IPT308', numberSpan, `-D ${chain} ${number}: the chain has only ${count} rule${count === 1 ? '' : 's'} at this point`);
-          else this.removed(chain, number - 1);
+          else this.removed(chain, chainId, number - 1);
           break;
         }
         const wanted = ChainSimulation.spec(command);
@@ -337,7 +349,7 @@ class ChainSimulation {
       }
       case 'flush':
         this.rules.delete(chain);
-        this.counts.delete(chain);
+        this.setCount(chain, chainId, 0);
         break;
       case 'delete-chain': {
         const builtin = this.table.chains.get(chain)?.builtin;
@@ -448,10 +460,18 @@ function reportLoops(ctx: CheckContext, graph: ChainGraph, adj: ReturnType<Chain
   }
 }
 
+const placementCache = new WeakMap<ExtensionDef, boolean>();
+
+/** Whether the kernel restricts where the extension, or one of its options, may be used: worked out once per extension. */
+function placementMatters(def: ExtensionDef): boolean {
+  let matters = placementCache.get(def);
+  if (matters === undefined) placementCache.set(def, (matters = !!def.tables || !!def.hooks || def.options.some((o) => !!o.hooks)));
+  return matters;
+}
+
 function checkPlacement(ctx: CheckContext, table: Table, chainName: string, hooks: number, rule: Rule, ext: ExtensionUse) {
   const def = ext.def;
-  if (!def) return;
-  if (!def.tables && !def.hooks && !ext.options.some((o) => o.def?.hooks)) return;
+  if (!def || !placementMatters(def)) return;
   const anchor = ext.name ?? ext.options[0]?.token;
   if (!anchor) return;
   const what = `${def.type === 'target' ? 'target' : 'match'} ${def.name}`;
