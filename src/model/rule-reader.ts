@@ -145,50 +145,163 @@ function hasOptionalValue(next: Arg | undefined): next is Arg {
 }
 
 export function readRuleLine(args: Arg[], ctx: ReadContext): Command {
-  const { reporter, family } = ctx;
-  // Every field present from the start, in one order: 100,000 rules share one hidden class
-  // instead of each growing its own (which V8 punishes with slow, large dictionary objects).
-  const command: Command = { line: ctx.line, name: undefined, commandToken: undefined, chain: undefined, ruleNumber: undefined, extra: undefined, counters: undefined, rule: undefined };
-  const rule: Rule = {
-    line: ctx.line, chain: undefined, protocol: undefined, source: undefined, destination: undefined, inInterface: undefined,
-    outInterface: undefined, fragment: undefined, matches: [], target: undefined, args,
-  };
+  return new RuleLineReader(args, ctx).read();
+}
+
+/**
+ * The state of reading one line, as getopt and do_parse() keep it between
+ * options. A class rather than closures: 100,000 lines would each allocate a
+ * dozen functions and their context.
+ */
+class RuleLineReader {
+  private readonly reporter: Reporter;
+  private readonly family: Family;
+  private readonly command: Command;
+  private readonly rule: Rule;
   // The merged getopt table: generic options, then each extension's in the order loaded.
-  const merged: ExtensionEntries[] = [];
-  const mergedDefs = new Set<ExtensionDef>();
-  let negation: Arg | undefined;
-  let protocolUsed = false;
-  let tableSeen = false;
+  private readonly merged: ExtensionEntries[] = [];
+  private readonly mergedDefs: ExtensionDef[] = [];
+  private negation: Arg | undefined = undefined;
+  private protocolUsed = false;
+  private tableSeen = false;
   // After iptables would already have failed on an option it cannot resolve, the words
   // that follow are that option's values, not new mistakes: don't report them again.
-  let lostTrack = false;
+  private lostTrack = false;
   // After an extension iptables cannot load, it stops reading the line: so do we.
-  let stopped = false;
+  private stopped = false;
   // `-6` in an IPv4 file (or `-4` in IPv6): iptables-restore ignores the whole line.
-  let skippedLine = false;
+  private skippedLine = false;
+  private ambiguousOnlyForNft = false;
 
-  const mergeOptions = (ext: ExtensionDef) => {
-    if (mergedDefs.has(ext)) return;
-    mergedDefs.add(ext);
-    merged.push(entriesOf(ext, family));
-  };
+  constructor(private readonly args: Arg[], private readonly ctx: ReadContext) {
+    this.reporter = ctx.reporter;
+    this.family = ctx.family;
+    // Every field present from the start, in one order: 100,000 rules share one hidden class
+    // instead of each growing its own (which V8 punishes with slow, large dictionary objects).
+    this.command = { line: ctx.line, name: undefined, commandToken: undefined, chain: undefined, ruleNumber: undefined, extra: undefined, counters: undefined, rule: undefined };
+    this.rule = {
+      line: ctx.line, chain: undefined, protocol: undefined, source: undefined, destination: undefined, inInterface: undefined,
+      outInterface: undefined, fragment: undefined, matches: [], target: undefined, args,
+    };
+  }
 
-  const addMatch = (use: MatchUse) => {
-    rule.matches.push(use);
-    if (use.def) mergeOptions(use.def);
-  };
+  read(): Command {
+    let i = 0;
+    while (i < this.args.length) {
+      const arg = this.args[i];
+      i++;
+      if (arg.value === '!' ) {
+        if (this.negation) this.reporter.report('IPT127', span(this.ctx, arg), 'two `!` in a row: iptables allows only one negation per option');
+        this.negation = arg;
+        continue;
+      }
+      if (arg.value.length < 2 || arg.value.charCodeAt(0) !== 45 /* - */) {
+        if (!this.lostTrack || arg.value.startsWith('#')) this.reporter.report('IPT112', span(this.ctx, arg), strayMessage(arg));
+        this.negation = undefined;
+        continue;
+      }
+
+      // Resolve the option: long (exact, then prefix) or short (one letter, value attached or next).
+      let entry: LongEntry | undefined;
+      let inlineValue: Arg | undefined;
+      const isLong = arg.value.charCodeAt(1) === 45;
+      if (isLong) {
+        const eq = arg.value.indexOf('=');
+        const name = eq >= 0 ? arg.value.slice(2, eq) : arg.value.slice(2);
+        if (eq >= 0) inlineValue = subArg(arg, eq + 1);
+        if (name.length === 0) {
+          this.reporter.report('IPT113', span(this.ctx, arg), '`--` ends option parsing in getopt; iptables-restore then rejects the words after it');
+          this.negation = undefined;
+          continue;
+        }
+        let found = this.resolveLong(name);
+        if (found.length === 0 && this.tryImplicitProtocol()) found = this.resolveLong(name);
+        if (found.length > 1) {
+          const names = found.map((c) => `--${c.name}`).join(', ');
+          this.reporter.report('IPT115', span(this.ctx, arg), `\`--${name}\` is ambiguous: it could be ${names}; write the option out`);
+          this.lostTrack = true;
+          this.negation = undefined;
+          continue;
+        }
+        if (found.length === 0) {
+          // Options of an extension iptables could not load were already reported with it.
+          const unloadable = this.rule.matches.some((m) => !m.def) || (this.rule.target !== undefined && !this.rule.target.def && !this.rule.target.standard);
+          if (!unloadable) reportUnknownOption(this.ctx, arg, `--${name}`, this.rule);
+          this.lostTrack = true;
+          this.negation = undefined;
+          continue;
+        }
+        entry = found[0];
+        if (this.ambiguousOnlyForNft) {
+          this.ambiguousOnlyForNft = false;
+          this.reporter.report('IPT115', span(this.ctx, arg), `\`--${name}\` is ambiguous for iptables-nft (it also abbreviates --fragments); ip6tables-legacy reads it as --${entry.name}: write the option out`, { severity: 'warning' });
+        }
+      } else {
+        const letter = arg.value[1];
+        const generic = GENERIC_BY_SHORT.get(letter);
+        if (!generic) {
+          reportUnknownOption(this.ctx, arg, `-${letter}`, this.rule);
+          this.lostTrack = true;
+          this.negation = undefined;
+          continue;
+        }
+        entry = { name: generic.long ?? letter, generic };
+        if (arg.value.length > 2) {
+          if (generic.arity === 0) {
+            // getopt would read the rest as more flags; iptables-restore lines never need that.
+            this.reporter.report('IPT113', span(this.ctx, arg), `\`${arg.value}\`: \`-${letter}\` takes no value; separate the options`);
+            this.negation = undefined;
+            continue;
+          }
+          inlineValue = subArg(arg, 2);
+        }
+      }
+
+      if (entry.generic) {
+        i = this.readGeneric(entry.generic, arg, inlineValue, i);
+      } else if (entry.ext && entry.option) {
+        i = this.readExtensionOption(entry.ext, entry.option, arg, inlineValue, i);
+      }
+      this.negation = undefined;
+      if (this.stopped) break;
+    }
+    if (this.negation) this.reporter.report('IPT127', span(this.ctx, this.negation), '`!` at the end of the line negates nothing');
+
+    if (!this.command.name) {
+      const where = this.args[0] ?? { start: 0, end: 0 };
+      this.reporter.report('IPT121', { line: this.ctx.line, start: where.start, end: this.args.length ? this.args[this.args.length - 1].end : 0 }, 'rule line without a command: start it with -A CHAIN (or -I, -D, -R, -N, -X, -F, -Z, -P, -E)');
+    }
+    compact(this.rule);
+    if (this.skippedLine) return { ...this.command, name: undefined, commandToken: undefined, chain: undefined };
+    if (this.command.name === 'append' || this.command.name === 'insert' || this.command.name === 'replace' || this.command.name === 'delete' || this.command.name === 'check') {
+      this.command.rule = this.rule;
+      this.rule.chain = this.command.chain;
+    }
+    return this.command;
+  }
+
+  private mergeOptions(ext: ExtensionDef) {
+    if (this.mergedDefs.includes(ext)) return;
+    this.mergedDefs.push(ext);
+    this.merged.push(entriesOf(ext, this.family));
+  }
+
+  private addMatch(use: MatchUse) {
+    this.rule.matches.push(use);
+    if (use.def) this.mergeOptions(use.def);
+  }
 
   /** The extension instance that receives an option of `ext`: the target, else the latest match of that name. */
-  const instanceFor = (ext: ExtensionDef): ExtensionUse | undefined => {
-    if (rule.target?.def === ext) return rule.target;
-    for (let i = rule.matches.length - 1; i >= 0; i--) if (rule.matches[i].def === ext) return rule.matches[i];
+  private instanceFor(ext: ExtensionDef): ExtensionUse | undefined {
+    if (this.rule.target?.def === ext) return this.rule.target;
+    for (let i = this.rule.matches.length - 1; i >= 0; i--) if (this.rule.matches[i].def === ext) return this.rule.matches[i];
     return undefined;
-  };
+  }
 
-  const resolveLong = (name: string): readonly LongEntry[] => {
+  private resolveLong(name: string): readonly LongEntry[] {
     const generic = GENERIC_BY_LONG.get(name);
     if (generic) return single(generic);
-    for (const entries of merged) {
+    for (const entries of this.merged) {
       const exact = entries.byName.get(name);
       if (exact) return single(exact);
     }
@@ -198,270 +311,176 @@ export function readRuleLine(args: Arg[], ctx: ReadContext): Command {
       if (entry.name.startsWith(name) && !candidates.some((c) => sameEntry(c, entry))) candidates.push(entry);
     };
     for (const entry of GENERIC_LONG_ENTRIES) consider(entry);
-    for (const entries of merged) for (const entry of entries.list) consider(entry);
+    for (const entries of this.merged) for (const entry of entries.list) consider(entry);
     // ip6tables-legacy has no --fragments option (iptables-nft shares IPv4's table), so a prefix
     // such as --fragm is ambiguous only with the nft backend.
-    if (family === 'ipv6' && candidates.length > 1 && candidates.some((c) => c.generic?.key === 'fragment')) {
+    if (this.family === 'ipv6' && candidates.length > 1 && candidates.some((c) => c.generic?.key === 'fragment')) {
       const withoutFragments = candidates.filter((c) => c.generic?.key !== 'fragment');
-      if (ctx.backend === 'legacy') return withoutFragments;
-      if (ctx.backend === undefined && withoutFragments.length === 1) {
-        ambiguousOnlyForNft = true;
+      if (this.ctx.backend === 'legacy') return withoutFragments;
+      if (this.ctx.backend === undefined && withoutFragments.length === 1) {
+        this.ambiguousOnlyForNft = true;
         return withoutFragments;
       }
     }
     return candidates;
-  };
-  let ambiguousOnlyForNft = false;
+  }
 
-  const tryImplicitProtocol = (): boolean => {
-    const protocol = rule.protocol?.value?.value;
-    if (!protocol || protocolUsed) return false;
-    const def = findMatch(protocolMatchName(protocol), family);
+  private tryImplicitProtocol(): boolean {
+    const protocol = this.rule.protocol?.value?.value;
+    if (!protocol || this.protocolUsed) return false;
+    const def = findMatch(protocolMatchName(protocol), this.family);
     if (!def) return false;
-    protocolUsed = true;
-    addMatch({ extensionName: def.name, def, options: [], implicit: true });
+    this.protocolUsed = true;
+    this.addMatch({ extensionName: def.name, def, options: [], implicit: true });
     return true;
-  };
+  }
 
-  const applyNegationTo = (what: string, token: Arg) => {
-    if (!negation) return;
+  private applyNegationTo(what: string, token: Arg) {
+    if (!this.negation) return;
     const advice = token.value === '-m' || token.value.startsWith('--ma')
       ? '; put it before the match option instead (`-m conntrack ! --ctstate NEW`)'
       : '; only -p, -s, -d, -i, -o, -f and options of matches that allow it can be negated';
-    reporter.report('IPT127', span(ctx, negation), `\`!\` cannot negate ${what}${advice}`, {
-      related: [{ message: `the option it precedes: ${token.value}`, line: ctx.line }],
+    this.reporter.report('IPT127', span(this.ctx, this.negation), `\`!\` cannot negate ${what}${advice}`, {
+      related: [{ message: `the option it precedes: ${token.value}`, line: this.ctx.line }],
     });
-  };
-
-  let i = 0;
-  while (i < args.length) {
-    const arg = args[i];
-    i++;
-    if (arg.value === '!' ) {
-      if (negation) reporter.report('IPT127', span(ctx, arg), 'two `!` in a row: iptables allows only one negation per option');
-      negation = arg;
-      continue;
-    }
-    if (arg.value.length < 2 || arg.value.charCodeAt(0) !== 45 /* - */) {
-      if (!lostTrack || arg.value.startsWith('#')) reporter.report('IPT112', span(ctx, arg), strayMessage(arg));
-      negation = undefined;
-      continue;
-    }
-
-    // Resolve the option: long (exact, then prefix) or short (one letter, value attached or next).
-    let entry: LongEntry | undefined;
-    let inlineValue: Arg | undefined;
-    const isLong = arg.value.charCodeAt(1) === 45;
-    if (isLong) {
-      const eq = arg.value.indexOf('=');
-      const name = eq >= 0 ? arg.value.slice(2, eq) : arg.value.slice(2);
-      if (eq >= 0) inlineValue = subArg(arg, eq + 1);
-      if (name.length === 0) {
-        reporter.report('IPT113', span(ctx, arg), '`--` ends option parsing in getopt; iptables-restore then rejects the words after it');
-        negation = undefined;
-        continue;
-      }
-      let found = resolveLong(name);
-      if (found.length === 0 && tryImplicitProtocol()) found = resolveLong(name);
-      if (found.length > 1) {
-        const names = found.map((c) => `--${c.name}`).join(', ');
-        reporter.report('IPT115', span(ctx, arg), `\`--${name}\` is ambiguous: it could be ${names}; write the option out`);
-        lostTrack = true;
-        negation = undefined;
-        continue;
-      }
-      if (found.length === 0) {
-        // Options of an extension iptables could not load were already reported with it.
-        const unloadable = rule.matches.some((m) => !m.def) || (rule.target !== undefined && !rule.target.def && !rule.target.standard);
-        if (!unloadable) reportUnknownOption(ctx, arg, `--${name}`, rule);
-        lostTrack = true;
-        negation = undefined;
-        continue;
-      }
-      entry = found[0];
-      if (ambiguousOnlyForNft) {
-        ambiguousOnlyForNft = false;
-        reporter.report('IPT115', span(ctx, arg), `\`--${name}\` is ambiguous for iptables-nft (it also abbreviates --fragments); ip6tables-legacy reads it as --${entry.name}: write the option out`, { severity: 'warning' });
-      }
-    } else {
-      const letter = arg.value[1];
-      const generic = GENERIC_BY_SHORT.get(letter);
-      if (!generic) {
-        reportUnknownOption(ctx, arg, `-${letter}`, rule);
-        lostTrack = true;
-        negation = undefined;
-        continue;
-      }
-      entry = { name: generic.long ?? letter, generic };
-      if (arg.value.length > 2) {
-        if (generic.arity === 0) {
-          // getopt would read the rest as more flags; iptables-restore lines never need that.
-          reporter.report('IPT113', span(ctx, arg), `\`${arg.value}\`: \`-${letter}\` takes no value; separate the options`);
-          negation = undefined;
-          continue;
-        }
-        inlineValue = subArg(arg, 2);
-      }
-    }
-
-    if (entry.generic) {
-      i = readGeneric(entry.generic, arg, inlineValue, i);
-    } else if (entry.ext && entry.option) {
-      i = readExtensionOption(entry.ext, entry.option, arg, inlineValue, i);
-    }
-    negation = undefined;
-    if (stopped) break;
   }
-  if (negation) reporter.report('IPT127', span(ctx, negation), '`!` at the end of the line negates nothing');
 
-  if (!command.name) {
-    const where = args[0] ?? { start: 0, end: 0 };
-    reporter.report('IPT121', { line: ctx.line, start: where.start, end: args.length ? args[args.length - 1].end : 0 }, 'rule line without a command: start it with -A CHAIN (or -I, -D, -R, -N, -X, -F, -Z, -P, -E)');
-  }
-  compact(rule);
-  if (skippedLine) return { ...command, name: undefined, commandToken: undefined, chain: undefined };
-  if (command.name === 'append' || command.name === 'insert' || command.name === 'replace' || command.name === 'delete' || command.name === 'check') {
-    command.rule = rule;
-    rule.chain = command.chain;
-  }
-  return command;
-
-  function takeValue(option: Arg, inline: Arg | undefined, at: number, label: string): { value?: Arg; next: number } {
+  private takeValue(option: Arg, inline: Arg | undefined, at: number, label: string): { value?: Arg; next: number } {
     if (inline) return { value: inline, next: at };
-    const value = args[at];
+    const value = this.args[at];
     if (!value) {
-      reporter.report('IPT114', span(ctx, option), `${option.value} needs a value (${label})`);
+      this.reporter.report('IPT114', span(this.ctx, option), `${option.value} needs a value (${label})`);
       return { next: at };
     }
     return { value, next: at + 1 };
   }
 
-  function readGeneric(generic: GenericOption, token: Arg, inline: Arg | undefined, at: number): number {
+  private readGeneric(generic: GenericOption, token: Arg, inline: Arg | undefined, at: number): number {
     const key = generic.key;
-    if (negation && !generic.invert) applyNegationTo(`\`${token.value}\``, token);
+    if (this.negation && !generic.invert) this.applyNegationTo(`\`${token.value}\``, token);
 
     if (COMMAND_KEYS.has(key)) {
       const name = COMMAND_OF[key] as CommandName;
-      if (command.name) {
-        reporter.report('IPT122', span(ctx, token), `a second command \`${token.value}\`: one line holds one command (already ${command.commandToken?.value})`);
+      if (this.command.name) {
+        this.reporter.report('IPT122', span(this.ctx, token), `a second command \`${token.value}\`: one line holds one command (already ${this.command.commandToken?.value})`);
       }
-      command.name ??= name;
-      command.commandToken ??= token;
+      this.command.name ??= name;
+      this.command.commandToken ??= token;
       let next = at;
       let chain: Arg | undefined;
       if (generic.arity === 1) {
-        const taken = takeValue(token, inline, next, 'a chain name');
+        const taken = this.takeValue(token, inline, next, 'a chain name');
         chain = taken.value;
         next = taken.next;
       } else if (inline) {
         chain = inline;
-      } else if (hasOptionalValue(args[next])) {
-        chain = args[next++];
+      } else if (hasOptionalValue(this.args[next])) {
+        chain = this.args[next++];
       }
-      command.chain ??= chain;
+      this.command.chain ??= chain;
       if (name === 'insert' || name === 'delete' || name === 'replace' || name === 'zero' || name === 'list' || name === 'list-rules') {
-        if (hasOptionalValue(args[next]) && (name !== 'delete' || /^\d+$/.test(args[next].value))) {
-          command.ruleNumber = args[next++];
-          if (!/^\d+$/.test(command.ruleNumber.value) || Number(command.ruleNumber.value) < 1) {
-            reporter.report('IPT123', span(ctx, command.ruleNumber), `\`${command.ruleNumber.value}\` is not a rule number (1 or more)`);
+        if (hasOptionalValue(this.args[next]) && (name !== 'delete' || /^\d+$/.test(this.args[next].value))) {
+          this.command.ruleNumber = this.args[next++];
+          if (!/^\d+$/.test(this.command.ruleNumber.value) || Number(this.command.ruleNumber.value) < 1) {
+            this.reporter.report('IPT123', span(this.ctx, this.command.ruleNumber), `\`${this.command.ruleNumber.value}\` is not a rule number (1 or more)`);
           }
         } else if (name === 'replace') {
-          reporter.report('IPT114', span(ctx, token), `${token.value} needs a chain and a rule number: -R CHAIN NUMBER`);
+          this.reporter.report('IPT114', span(this.ctx, token), `${token.value} needs a chain and a rule number: -R CHAIN NUMBER`);
         }
       }
       if (name === 'policy' || name === 'rename-chain') {
-        if (hasOptionalValue(args[next])) command.extra = args[next++];
-        else reporter.report('IPT114', span(ctx, token), name === 'policy' ? '-P needs a chain and a policy: -P CHAIN ACCEPT|DROP' : '-E needs the old and the new chain name');
+        if (hasOptionalValue(this.args[next])) this.command.extra = this.args[next++];
+        else this.reporter.report('IPT114', span(this.ctx, token), name === 'policy' ? '-P needs a chain and a policy: -P CHAIN ACCEPT|DROP' : '-E needs the old and the new chain name');
       }
       return next;
     }
 
     if (inline && (PART_OF[key] || key === 'jump')) {
       // iptables reads these values from the argument itself (argv[optind - 1]), not from getopt's optarg.
-      reporter.report('IPT113', span(ctx, token), `\`${token.value}\`: iptables takes the whole word as the value of ${key === 'jump' ? '-j' : SHORT_FOR_PART[PART_OF[key] as string]}; write \`${token.value.startsWith('--') ? token.value.slice(0, token.value.indexOf('=')) : token.value.slice(0, 2)} ${inline.value}\``);
+      this.reporter.report('IPT113', span(this.ctx, token), `\`${token.value}\`: iptables takes the whole word as the value of ${key === 'jump' ? '-j' : SHORT_FOR_PART[PART_OF[key] as string]}; write \`${token.value.startsWith('--') ? token.value.slice(0, token.value.indexOf('=')) : token.value.slice(0, 2)} ${inline.value}\``);
     }
     const partKey = PART_OF[key];
     if (partKey) {
-      if (rule[partKey]) {
-        reporter.report('IPT126', span(ctx, token), `${SHORT_FOR_PART[partKey]} given twice: iptables allows it once per rule`);
+      if (this.rule[partKey]) {
+        this.reporter.report('IPT126', span(this.ctx, token), `${SHORT_FOR_PART[partKey]} given twice: iptables allows it once per rule`);
       }
       let next = at;
       let value: Arg | undefined;
       if (generic.arity === 1) {
-        const taken = takeValue(token, inline, next, key === 'protocol' ? 'a protocol' : key.endsWith('interface') ? 'an interface name' : 'an address');
+        const taken = this.takeValue(token, inline, next, key === 'protocol' ? 'a protocol' : key.endsWith('interface') ? 'an interface name' : 'an address');
         value = taken.value;
         next = taken.next;
       }
-      const part: Part = { option: token, negation, value };
-      rule[partKey] ??= part;
-      if (key === 'fragment' && family === 'ipv6') {
-        reporter.report('IPT113', span(ctx, token), '`-f` is IPv4 only: ip6tables rejects it; use -m frag');
+      const part: Part = { option: token, negation: this.negation, value };
+      this.rule[partKey] ??= part;
+      if (key === 'fragment' && this.family === 'ipv6') {
+        this.reporter.report('IPT113', span(this.ctx, token), '`-f` is IPv4 only: ip6tables rejects it; use -m frag');
       }
       return next;
     }
 
     switch (key) {
       case 'match': {
-        const taken = takeValue(token, inline, at, 'a match name');
-        if (taken.value) loadMatch(token, taken.value);
+        const taken = this.takeValue(token, inline, at, 'a match name');
+        if (taken.value) this.loadMatch(token, taken.value);
         return taken.next;
       }
       case 'jump':
       case 'goto': {
-        const taken = takeValue(token, inline, at, key === 'jump' ? 'a target or chain' : 'a chain');
-        if (rule.target) {
-          reporter.report('IPT126', span(ctx, token), `a second ${token.value}: a rule has one target (already ${rule.target.keyword?.value} ${rule.target.name?.value})`);
+        const taken = this.takeValue(token, inline, at, key === 'jump' ? 'a target or chain' : 'a chain');
+        if (this.rule.target) {
+          this.reporter.report('IPT126', span(this.ctx, token), `a second ${token.value}: a rule has one target (already ${this.rule.target.keyword?.value} ${this.rule.target.name?.value})`);
         }
-        if (taken.value && !rule.target) loadTarget(token, taken.value, key === 'goto');
+        if (taken.value && !this.rule.target) this.loadTarget(token, taken.value, key === 'goto');
         return taken.next;
       }
       case 'table': {
-        const taken = takeValue(token, inline, at, 'a table');
-        reporter.report('IPT113', span(ctx, token), tableSeen ? '-t given twice' : 'iptables-restore sets the table from the `*table` line; -t is not allowed on a rule line');
-        tableSeen = true;
+        const taken = this.takeValue(token, inline, at, 'a table');
+        this.reporter.report('IPT113', span(this.ctx, token), this.tableSeen ? '-t given twice' : 'iptables-restore sets the table from the `*table` line; -t is not allowed on a rule line');
+        this.tableSeen = true;
         return taken.next;
       }
       case 'set-counters': {
-        const taken = takeValue(token, inline, at, 'packets and bytes');
+        const taken = this.takeValue(token, inline, at, 'packets and bytes');
         let next = taken.next;
         const counts: Arg[] = [];
         if (taken.value) counts.push(taken.value);
         if (taken.value && !taken.value.value.includes(',')) {
-          if (hasOptionalValue(args[next])) counts.push(args[next++]);
-          else reporter.report('IPT114', span(ctx, token), '-c needs two values: -c PACKETS BYTES');
+          if (hasOptionalValue(this.args[next])) counts.push(this.args[next++]);
+          else this.reporter.report('IPT114', span(this.ctx, token), '-c needs two values: -c PACKETS BYTES');
         }
         for (const count of counts) {
           if (!/^\d+(,\d+)?$/.test(count.value)) {
-            reporter.report('IPT202', span(ctx, count), `${token.value}: \`${count.value}\` is not a number of packets or bytes`);
+            this.reporter.report('IPT202', span(this.ctx, count), `${token.value}: \`${count.value}\` is not a number of packets or bytes`);
           }
         }
         return next;
       }
       case 'wait':
       case 'wait-interval':
-        reporter.report('IPT113', span(ctx, token), `\`${token.value}\` cannot be used inside iptables-restore input`);
-        return inline || !hasOptionalValue(args[at]) ? at : at + 1;
+        this.reporter.report('IPT113', span(this.ctx, token), `\`${token.value}\` cannot be used inside iptables-restore input`);
+        return inline || !hasOptionalValue(this.args[at]) ? at : at + 1;
       case 'modprobe': {
-        const taken = takeValue(token, inline, at, 'a program');
+        const taken = this.takeValue(token, inline, at, 'a program');
         return taken.next;
       }
       case 'ipv4':
       case 'ipv6':
-        if ((key === 'ipv4') !== (family === 'ipv4')) {
-          // iptables ignores the line silently when the family does not match; say so.
-          reporter.report('IPT113', span(ctx, token), `\`${token.value}\` on an ${family === 'ipv4' ? 'IPv4' : 'IPv6'} ruleset: iptables skips this whole line`, { severity: 'warning' });
-          skippedLine = true;
+        if ((key === 'ipv4') !== (this.family === 'ipv4')) {
+          // iptables ignores the line silently when the this.family does not match; say so.
+          this.reporter.report('IPT113', span(this.ctx, token), `\`${token.value}\` on an ${this.family === 'ipv4' ? 'IPv4' : 'IPv6'} ruleset: iptables skips this whole line`, { severity: 'warning' });
+          this.skippedLine = true;
         }
         return at;
       case 'numeric':
       case 'exact':
       case 'line-numbers':
-        reporter.report('IPT113', span(ctx, token), `\`${token.value}\` only goes with listing commands (-L); iptables refuses it here`);
+        this.reporter.report('IPT113', span(this.ctx, token), `\`${token.value}\` only goes with listing commands (-L); iptables refuses it here`);
         return at;
       case 'help':
       case 'version':
       case 'list':
-        reporter.report('IPT113', span(ctx, token), `\`${token.value}\` makes iptables print and exit; it has no place in a rules file`);
+        this.reporter.report('IPT113', span(this.ctx, token), `\`${token.value}\` makes iptables print and exit; it has no place in a rules file`);
         return at;
       default:
         // -n, -v, -x, --line-numbers, -b: accepted and meaningless in a rules file.
@@ -469,57 +488,57 @@ export function readRuleLine(args: Arg[], ctx: ReadContext): Command {
     }
   }
 
-  function loadMatch(keyword: Arg, nameArg: Arg) {
+  private loadMatch(keyword: Arg, nameArg: Arg) {
     const name = canonicalMatchName(nameArg.value);
-    const def = findMatch(name, family);
+    const def = findMatch(name, this.family);
     if (!def) {
-      reportUnknownExtension(ctx, nameArg, 'match');
-      stopped = true;
+      reportUnknownExtension(this.ctx, nameArg, 'match');
+      this.stopped = true;
     }
-    addMatch({ name: nameArg, keyword, extensionName: def?.name ?? nameArg.value, def, options: [], implicit: false });
+    this.addMatch({ name: nameArg, keyword, extensionName: def?.name ?? nameArg.value, def, options: [], implicit: false });
   }
 
-  function loadTarget(keyword: Arg, nameArg: Arg, isGoto: boolean) {
+  private loadTarget(keyword: Arg, nameArg: Arg, isGoto: boolean) {
     const name = nameArg.value;
-    const def = isGoto ? undefined : findTarget(name, family);
+    const def = isGoto ? undefined : findTarget(name, this.family);
     const standard = !def;
     const other = !def && !isGoto && !STANDARD_VERDICTS.has(name) ? findAnyFamily(name, 'target') : undefined;
-    // A target of the other family is an extension iptables cannot load, not a chain name.
+    // A target of the other this.family is an extension iptables cannot load, not a chain name.
     const target: TargetUse = { name: nameArg, keyword, extensionName: def?.name ?? name, def, options: [], goto: isGoto, standard: standard && !other };
-    rule.target = target;
-    if (def) mergeOptions(def);
+    this.rule.target = target;
+    if (def) this.mergeOptions(def);
     else if (other) {
-      stopped = true;
-      reporter.report('IPT201', span(ctx, nameArg), `target ${name} exists only for ${other.families.join(' and ')}, not in this ${family} ruleset`);
+      this.stopped = true;
+      this.reporter.report('IPT201', span(this.ctx, nameArg), `target ${name} exists only for ${other.families.join(' and ')}, not in this ${this.family} ruleset`);
     }
   }
 
-  function readExtensionOption(ext: ExtensionDef, option: OptionDef, token: Arg, inline: Arg | undefined, at: number): number {
-    const instance = instanceFor(ext);
+  private readExtensionOption(ext: ExtensionDef, option: OptionDef, token: Arg, inline: Arg | undefined, at: number): number {
+    const instance = this.instanceFor(ext);
     const specs = option.args ?? [];
     const values: Arg[] = [];
     let next = at;
     if (specs.length === 0) {
-      if (inline) reporter.report('IPT113', span(ctx, token), `--${option.name} takes no value`);
+      if (inline) this.reporter.report('IPT113', span(this.ctx, token), `--${option.name} takes no value`);
     } else if (option.optionalArg) {
       if (inline) values.push(inline);
-      else if (hasOptionalValue(args[next])) values.push(args[next++]);
+      else if (hasOptionalValue(this.args[next])) values.push(this.args[next++]);
     } else {
       for (let k = 0; k < specs.length; k++) {
         if (k === 0 && inline) {
           values.push(inline);
           continue;
         }
-        const value = args[next];
+        const value = this.args[next];
         if (!value) {
-          reporter.report('IPT114', span(ctx, token), `${token.value} needs ${specs.length > 1 ? `${specs.length} values` : 'a value'} (${specs.map((s) => s.label ?? s.kind).join(' ')})`);
+          this.reporter.report('IPT114', span(this.ctx, token), `${token.value} needs ${specs.length > 1 ? `${specs.length} values` : 'a value'} (${specs.map((s) => s.label ?? s.kind).join(' ')})`);
           break;
         }
         values.push(value);
         next++;
       }
     }
-    instance?.options.push({ token, def: option, negation, values: values.length ? values.slice() : NONE });
+    instance?.options.push({ token, def: option, negation: this.negation, values: values.length ? values.slice() : NONE });
     return next;
   }
 }
