@@ -249,9 +249,11 @@ export type RuleLineNode = Extract<ParsedDocument['lines'][number], { kind: 'rul
  * the arguments (remembered per line in the editor's cache) and the counters.
  */
 export function readCommand(node: RuleLineNode, line: number, text: string, family: Family, backend: Backend | undefined, cache: LintCache | undefined, reporter: Reporter): Command {
-  const command = memoised(cache, 'commands', node, memoKey(family, backend), line, reporter,
-    (recorder) => readRuleLine(node.args, { line, family, backend, reporter: recorder }),
-    relocateCommand);
+  const command = cache
+    ? memoised(cache, 'commands', node, memoKey(family, backend), line, reporter,
+      (recorder) => readRuleLine(node.args, { line, family, backend, reporter: recorder }),
+      relocateCommand)
+    : readRuleLine(node.args, { line, family, backend, reporter });
   const counters = readRuleCounters(node, line, text, reporter);
   if (counters) command.counters = counters;
   return command;
