@@ -44,36 +44,29 @@ function sameWord(word: string, text: string, start: number, end: number): boole
   return true;
 }
 
-function grow(): void {
-  const oldWords = words;
-  const oldHashes = hashes;
-  capacity *= 2;
-  hashes = new Int32Array(capacity);
-  words = new Array(capacity).fill(undefined);
-  for (let i = 0; i < oldWords.length; i++) {
-    const word = oldWords[i];
-    if (word === undefined) continue;
-    let slot = oldHashes[i] & (capacity - 1);
-    while (words[slot] !== undefined) slot = (slot + 1) & (capacity - 1);
-    words[slot] = word;
-    hashes[slot] = oldHashes[i];
+/** The entries of an open-addressing table, moved into a new one of `capacity` slots (a power of two). */
+function rehash<T>(values: (T | undefined)[], hashes: Int32Array, capacity: number): { values: (T | undefined)[]; hashes: Int32Array<ArrayBuffer> } {
+  const moved: (T | undefined)[] = new Array(capacity).fill(undefined);
+  const movedHashes = new Int32Array(capacity);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value === undefined) continue;
+    let slot = hashes[i] & (capacity - 1);
+    while (moved[slot] !== undefined) slot = (slot + 1) & (capacity - 1);
+    moved[slot] = value;
+    movedHashes[slot] = hashes[i];
   }
+  return { values: moved, hashes: movedHashes };
+}
+
+function grow(): void {
+  capacity *= 2;
+  ({ values: words, hashes } = rehash(words, hashes, capacity));
 }
 
 function growArgs(): void {
-  const oldArgs = args;
-  const oldHashes = argHashes;
   argCapacity *= 2;
-  argHashes = new Int32Array(argCapacity);
-  args = new Array(argCapacity).fill(undefined);
-  for (let i = 0; i < oldArgs.length; i++) {
-    const arg = oldArgs[i];
-    if (arg === undefined) continue;
-    let slot = oldHashes[i] & (argCapacity - 1);
-    while (args[slot] !== undefined) slot = (slot + 1) & (argCapacity - 1);
-    args[slot] = arg;
-    argHashes[slot] = oldHashes[i];
-  }
+  ({ values: args, hashes: argHashes } = rehash(args, argHashes, argCapacity));
 }
 
 function clear(): void {
