@@ -34,9 +34,9 @@ function toArg(token: IToken): Arg {
   if (token.tokenType === PlainArg) return token.payload as Arg;
   const payload = payloadOf(token);
   const value = payload.value;
-  const arg: Arg = { value, start: token.startOffset, end: token.startOffset + token.image.length, quoted: true };
-  if (payload.unterminated) arg.unterminated = true;
-  return arg;
+  const start = token.startOffset;
+  const end = start + token.image.length;
+  return payload.unterminated ? { value, start, end, quoted: true, unterminated: true } : { value, start, end, quoted: true };
 }
 
 const ruleParser = new RuleLineParser();

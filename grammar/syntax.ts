@@ -1,16 +1,17 @@
 /** The syntax tree of one line, as the grammar produces it. Columns are 0-based, ends exclusive. */
 
 export interface Word {
-  value: string;
-  start: number;
-  end: number;
+  readonly value: string;
+  readonly start: number;
+  readonly end: number;
 }
 
+/** Read-only: lines share one object for the same unquoted word at the same column (words.ts). */
 export interface Arg extends Word {
   /** Present (true) only when the argument has a double-quoted part: most arguments have none, and absent fields cost no memory. */
-  quoted?: boolean;
+  readonly quoted?: boolean;
   /** Present (true) only when a double quote was opened and never closed. */
-  unterminated?: boolean;
+  readonly unterminated?: boolean;
 }
 
 export interface CountersNode {

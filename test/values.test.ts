@@ -507,7 +507,7 @@ describe('the fast paths for plainly written values', () => {
     fc.string({ maxLength: 12 }),
   );
   const specs: ValueSpec[] = [
-    { kind: 'addressList' }, { kind: 'address' }, { kind: 'natRange' }, { kind: 'natPorts' }, { kind: 'uint' }, { kind: 'uint', min: 1, max: 255 },
+    { kind: 'addressList' }, { kind: 'addressList', maxItems: 1 }, { kind: 'addressList', maxItems: 0 }, { kind: 'address' }, { kind: 'natRange' }, { kind: 'natPorts' }, { kind: 'uint' }, { kind: 'uint', min: 1, max: 255 },
     { kind: 'uintRange' }, { kind: 'port' }, { kind: 'portRange' }, { kind: 'portList' }, { kind: 'prefixLength' }, { kind: 'string', maxLength: 8 },
   ];
 

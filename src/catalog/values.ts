@@ -680,7 +680,7 @@ function address(text: string, _spec: ValueSpec, ctx: ValueContext): ValueProble
 
 /** -s/-d: comma-separated addr[/mask] (xtables_ipparse_multiple). */
 function addressList(text: string, spec: ValueSpec, ctx: ValueContext): ValueProblem[] {
-  if (ctx.family === 'ipv4' && plainIPv4WithPrefix(text)) return NONE;
+  if (ctx.family === 'ipv4' && (spec.maxItems === undefined || spec.maxItems >= 1) && plainIPv4WithPrefix(text)) return NONE;
   const problems: ValueProblem[] = [];
   let offset = 0;
   const items = text.split(',');

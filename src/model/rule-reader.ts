@@ -10,7 +10,7 @@ import { findAnyFamily, findMatch, findTarget, STANDARD_VERDICTS } from '../cata
 import type { ExtensionDef, Family, OptionDef } from '../catalog/types.js';
 import type { Reporter } from '../diagnostics.js';
 import { COMMAND_KEYS, GENERIC_BY_SHORT, GENERIC_OPTIONS, type GenericKey, type GenericOption } from './generic-options.js';
-import type { Arg, Command, CommandName, ExtensionUse, MatchUse, Part, Rule, TargetUse } from './types.js';
+import type { Arg, Command, CommandName, ExtensionUse, MatchUse, OptionUse, Part, Rule, TargetUse } from './types.js';
 
 /**
  * The one empty list for every option without values and every extension use
@@ -538,7 +538,8 @@ class RuleLineReader {
         next++;
       }
     }
-    instance?.options.push({ token, def: option, negation: this.negation, values: values.length ? values.slice() : NONE });
+    // While the line is read, an extension's options are the fresh list made when it was loaded; compact() seals them.
+    (instance?.options as OptionUse[] | undefined)?.push({ token, def: option, negation: this.negation, values: values.length ? values.slice() : NONE });
     return next;
   }
 }

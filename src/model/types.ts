@@ -103,7 +103,7 @@ export interface OptionUse {
    * The values consumed, in order. For `--opt=value` the value is a
    * synthetic Arg covering the text after `=`.
    */
-  values: Arg[];
+  values: readonly Arg[];
 }
 
 export interface ExtensionUse {
@@ -113,7 +113,8 @@ export interface ExtensionUse {
   keyword?: Arg;
   extensionName: string;
   def?: ExtensionDef;
-  options: OptionUse[];
+  /** Read-only once the line is read: uses without options share one frozen empty list. */
+  options: readonly OptionUse[];
 }
 
 export interface MatchUse extends ExtensionUse {
