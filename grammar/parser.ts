@@ -7,6 +7,7 @@
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
 import { Argument, Counters, lexRuleLine, payloadOf, PlainArg, ruleTokens } from './lexer.js';
 import type { Arg, CountersNode, LineNode, Word } from './syntax.js';
+import { HASH_SEED, hashStep, plainArgAt } from './words.js';
 
 class RuleLineParser extends EmbeddedActionsParser {
   constructor() {
@@ -41,7 +42,10 @@ function toArg(token: IToken): Arg {
 
 const ruleParser = new RuleLineParser();
 
-/** Splits like strtok(…, " \t"): used for header and chain lines, which iptables does not unquote. */
+/**
+ * Splits like strtok(…, " \t"): used for header and chain lines, which iptables does not unquote. The words are
+ * the shared ones of rule lines (words.ts): a chain's name is then the very string its rules use.
+ */
 export function splitWords(text: string, from: number): Word[] {
   const words: Word[] = [];
   let i = from;
@@ -53,8 +57,12 @@ export function splitWords(text: string, from: number): Word[] {
       continue;
     }
     const start = i;
-    while (i < n && (c = text.charCodeAt(i)) !== 32 && c !== 9) i++;
-    words.push({ value: text.slice(start, i), start, end: i });
+    let hash = HASH_SEED;
+    while (i < n && (c = text.charCodeAt(i)) !== 32 && c !== 9) {
+      hash = hashStep(hash, c);
+      i++;
+    }
+    words.push(plainArgAt(text, start, i, hash));
   }
   return words;
 }
@@ -62,13 +70,19 @@ export function splitWords(text: string, from: number): Word[] {
 /** Shared by the many header and chain lines with nothing after their fields. */
 const NO_WORDS: readonly Word[] = Object.freeze([]);
 
-const COUNTERS_RE = /^\[(\d*):(\d*)\]$/;
-
+/** `[packets:bytes]`, as iptables-restore reads counters: decimal digits on both sides of one colon. */
 export function parseCounters(text: string, start: number, end: number): CountersNode {
-  const m = COUNTERS_RE.exec(text.slice(start, end));
-  const packets = m?.[1];
-  const bytes = m?.[2];
-  return { start, end, packets, bytes, valid: !!m && packets !== '' && bytes !== '' };
+  let colon = -1;
+  let wellFormed = end - start >= 3 && text.charCodeAt(start) === 91 /* [ */ && text.charCodeAt(end - 1) === 93 /* ] */;
+  for (let i = start + 1; wellFormed && i < end - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58 /* : */ && colon < 0) colon = i;
+    else if (c < 48 || c > 57) wellFormed = false;
+  }
+  if (!wellFormed || colon < 0) return { start, end, packets: undefined, bytes: undefined, valid: false };
+  const packets = text.slice(start + 1, colon);
+  const bytes = text.slice(colon + 1, end - 1);
+  return { start, end, packets, bytes, valid: packets !== '' && bytes !== '' };
 }
 
 /** Parses one line (without its line terminator). Never throws. */

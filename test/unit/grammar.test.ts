@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, splitLines } from '../../grammar/document.js';
-import { parseLine } from '../../grammar/parser.js';
+import { parseCounters, parseLine } from '../../grammar/parser.js';
 import { argKind, type Arg, type LineNode } from '../../grammar/syntax.js';
 
 function args(text: string): Arg[] {
@@ -136,5 +137,26 @@ describe('words and arguments are shared between lines', () => {
       }
     }
     expect(rules(parseLine('-A w0x1 -j ACCEPT'))[1]).toEqual({ value: 'w0x1', start: 3, end: 7 });
+  });
+});
+
+describe('counters', () => {
+  it('read `[packets:bytes]` as the pattern ^\\[(\\d*):(\\d*)\\]$ does, both numbers required', () => {
+    const pattern = /^\[(\d*):(\d*)\]$/;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('[', ']', ':', '0', '7', '9', 'a', ' ', '-', '١'), { maxLength: 9 }), fc.nat(3), (chars, pad) => {
+        const word = chars.join('');
+        const text = ' '.repeat(pad) + word + ' x';
+        const m = pattern.exec(word);
+        expect(parseCounters(text, pad, pad + word.length)).toEqual({
+          start: pad,
+          end: pad + word.length,
+          packets: m?.[1],
+          bytes: m?.[2],
+          valid: !!m && m[1] !== '' && m[2] !== '',
+        });
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
