@@ -65,10 +65,10 @@ const plainMatch = [''] as unknown as CustomPatternMatcherReturn;
  * An argument without quotes: by far the most common token. The matcher scans
  * it and returns the one string already made for the same word, with the one
  * Arg already made for that word at that column as the payload (words.ts): the
- * lexer creates no new string and the parser no new object per occurrence. It must end at a separator or
- * the end of the line, since a quote directly after a word continues the same
- * argument (`a"b c"` is one argument), and it leaves `[…` at the start of a line
- * to Counters.
+ * lexer creates no new string and the parser no new object per occurrence. It
+ * must end at a separator or the end of the line, since a quote directly after
+ * a word continues the same argument (`a"b c"` is one argument), and it leaves
+ * `[…` at the start of a line to Counters.
  */
 export const PlainArg = createToken({
   name: 'PlainArg',

@@ -12,8 +12,8 @@
  * The argument objects go further: in a kube-proxy ruleset only one argument in
  * six is a word at a column no earlier line had it at (chain names have one
  * length, so `-m`, `comment`, `-j` recur at the same columns). Sharing those
- * immutable objects between lines keeps the model a sixth of the size, and the
- * collector's work with it.
+ * immutable objects between lines leaves a sixth as many argument objects for
+ * the model to keep and the collector to copy.
  */
 import type { Arg } from './syntax.js';
 
