@@ -10,7 +10,7 @@ import type { ParsedDocument } from '../grammar/document.js';
 import { ALL_CHECK_INFO } from './checks/registry.js';
 import { kernelCheckInfo } from './checks/kernel-modules.js';
 import type { CheckInfo } from './checks/types.js';
-import type { Diagnostic, Severity } from './diagnostics.js';
+import { compareCodes, type Diagnostic, type Severity } from './diagnostics.js';
 import type { LintOptions } from './lint-options.js';
 
 export const suppressionCheckInfo: readonly CheckInfo[] = [
@@ -73,7 +73,7 @@ export const suppressionCheckInfo: readonly CheckInfo[] = [
 export function documentedChecks(): readonly CheckInfo[] {
   const byCode = new Map<string, CheckInfo>();
   for (const info of [...ALL_CHECK_INFO, ...kernelCheckInfo, ...suppressionCheckInfo]) if (!byCode.has(info.code)) byCode.set(info.code, info);
-  return [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code));
+  return [...byCode.values()].sort((a, b) => compareCodes(a.code, b.code));
 }
 
 let index: Map<string, CheckInfo> | undefined;
@@ -251,5 +251,5 @@ export function applySuppressions(parsed: Suppressions, diagnostics: Diagnostic[
     }
   }
   for (const p of malformed) add('IPT903', p.line, p.start, p.end, p.message);
-  return kept.sort((a, b) => a.line - b.line || a.start - b.start || a.code.localeCompare(b.code));
+  return kept.sort((a, b) => a.line - b.line || a.start - b.start || compareCodes(a.code, b.code));
 }
