@@ -14,16 +14,20 @@ const require = createRequire(import.meta.url);
 const chevrotainBundle = path.join(path.dirname(require.resolve('chevrotain')), '..', 'chevrotain.mjs');
 
 const programs = [
-  { entry: 'src/cli/bin.ts', out: 'dist/src/cli/bin.js' },
+  { entry: 'src/cli/bin.ts', out: 'dist/src/cli/bin.js', split: true },
   { entry: 'server/bin.ts', out: 'dist/server/bin.js' },
   // The language server lints in this worker thread; bundled too, so it starts as fast as the server.
   { entry: 'server/lint-worker-main.ts', out: 'dist/server/lint-worker-main.js' },
 ];
 
-for (const { entry, out } of programs) {
+for (const { entry, out, split } of programs) {
   await build({
-    entryPoints: [path.join(root, entry)],
-    outfile: path.join(root, out),
+    entryPoints: { [path.basename(out, '.js')]: path.join(root, entry) },
+    outdir: path.join(root, path.dirname(out)),
+    // The CLI loads the language server (`iptlint lsp`) only when asked: in its own chunk beside bin.js,
+    // its libraries cost the other commands nothing at start-up.
+    splitting: !!split,
+    chunkNames: 'bin-[name]',
     bundle: true,
     platform: 'node',
     format: 'esm',
