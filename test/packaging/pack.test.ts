@@ -57,6 +57,19 @@ describe('npm package', { timeout: 600_000 }, () => {
     expect(JSON.parse(broken.stdout).runs[0].results[0].ruleId).toBe('IPT113');
     // The rule documentation travels with the package.
     expect(run('npx', ['--no-install', 'iptlint', 'explain', 'IPT113'], { cwd: project }).code).toBe(0);
+    // `iptlint lsp` loads the language server from its own chunk of the CLI bundle.
+    const frame = (message: object) => {
+      const body = JSON.stringify({ jsonrpc: '2.0', ...message });
+      return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    };
+    const session = [
+      frame({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }),
+      frame({ id: 2, method: 'shutdown' }),
+      frame({ method: 'exit' }),
+    ].join('');
+    const lsp = run('npx', ['--no-install', 'iptlint', 'lsp', '--stdio'], { cwd: project, input: session, timeout: 60_000 });
+    expect(lsp.code, lsp.stderr).toBe(0);
+    expect(lsp.stdout).toContain('"capabilities"');
 
     const lib = run(process.execPath, ['--input-type=module', '-e', `import { lint } from 'iptlint'; console.log(lint(${JSON.stringify(BROKEN)}).diagnostics.map((d) => d.code).join(','));`], { cwd: project });
     expect(lib).toMatchObject({ code: 0, stdout: 'IPT113,IPT125\n' });
