@@ -158,9 +158,7 @@ function extensionRequirement(ctx: RequirementContext, rule: Rule, kind: 'match'
   }
 
   if (ctx.backend === 'nft' && fact.nft.native) {
-    const fallback = fact.nft.fallbackOptions ?? [];
-    const usesFallback = use.options.some((o) => fallback.includes(optionName(o)));
-    if (!usesFallback) {
+    if (!usesAny(use, fact.nft.fallbackOptions ?? [])) {
       // Translated to native nf_tables expressions: only their modules are needed.
       const [first, ...rest] = fact.nft.modules ?? [];
       if (!first) return undefined;
