@@ -63,3 +63,8 @@ export interface Reporter {
 export function compareCodes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** Findings in reading order: by line, then column, then code. */
+export function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.line - b.line || a.start - b.start || compareCodes(a.code, b.code);
+}

@@ -4,7 +4,7 @@
  */
 import { parseDocument, type ParsedDocument } from '../grammar/document.js';
 import { checkInfo, MODEL_CHECKS } from './checks/registry.js';
-import { compareCodes, type Diagnostic, type ReportExtras, type Reporter, type Severity, type Span } from './diagnostics.js';
+import { byPosition, type Diagnostic, type ReportExtras, type Reporter, type Severity, type Span } from './diagnostics.js';
 import type { Backend, LintOptions } from './lint-options.js';
 import { buildModel } from './model/build.js';
 import { decideFamily, readGeneratedBy } from './model/family.js';
@@ -39,10 +39,6 @@ export class CollectingReporter implements Reporter {
     }
     this.diagnostics.push(diagnostic);
   }
-}
-
-export function byPosition(a: Diagnostic, b: Diagnostic): number {
-  return a.line - b.line || a.start - b.start || compareCodes(a.code, b.code);
 }
 
 /** What a lint decided about the file as a whole, beside its findings. */

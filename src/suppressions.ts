@@ -10,7 +10,7 @@ import type { ParsedDocument } from '../grammar/document.js';
 import { ALL_CHECK_INFO } from './checks/registry.js';
 import { kernelCheckInfo } from './checks/kernel-modules.js';
 import type { CheckInfo } from './checks/types.js';
-import { compareCodes, type Diagnostic, type Severity } from './diagnostics.js';
+import { byPosition, compareCodes, type Diagnostic, type Severity } from './diagnostics.js';
 import type { LintOptions } from './lint-options.js';
 
 export const suppressionCheckInfo: readonly CheckInfo[] = [
@@ -251,5 +251,5 @@ export function applySuppressions(parsed: Suppressions, diagnostics: Diagnostic[
     }
   }
   for (const p of malformed) add('IPT903', p.line, p.start, p.end, p.message);
-  return kept.sort((a, b) => a.line - b.line || a.start - b.start || compareCodes(a.code, b.code));
+  return kept.sort(byPosition);
 }
