@@ -315,8 +315,9 @@ function checkRule(ctx: CheckContext, rule: Rule) {
 
 /** The option, value and protocol findings of one rule; they depend on the rule alone (and family, backend), so the editor's cache remembers them for unchanged lines. */
 export function checkRuleOptions(ctx: CheckContext, rule: Rule): void {
-  if (!ctx.options.cache) return checkRule(ctx, rule);
-  memoised(ctx.options.cache, 'rules', rule, memoKey(ctx.file.family, ctx.backend), rule.line, ctx.reporter, (reporter) => (checkRule({ ...ctx, reporter }, rule), true), () => {});
+  const cache = ctx.options.cache;
+  if (!cache) return checkRule(ctx, rule);
+  memoised(cache, 'rules', rule, memoKey(ctx.file.family, ctx.backend), rule.line, ctx.reporter, (reporter) => (checkRule({ ...ctx, reporter }, rule), true), () => {});
 }
 
 function run(ctx: CheckContext): void {

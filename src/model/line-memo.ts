@@ -4,7 +4,7 @@
  * keeps the parsed LineNode objects of the others. Work that depends only on
  * one line's parse (reading the rule, checking its options) is remembered
  * against that LineNode and replayed, with its diagnostics moved to the line's
- * current number. A one-shot CLI run pays only the WeakMap bookkeeping.
+ * current number. A one-shot CLI run has no cache and calls the work directly.
  */
 import type { ReportExtras, Reporter, Span } from '../diagnostics.js';
 
@@ -69,9 +69,12 @@ export function replayFindings(cache: LintCache, which: 'commands' | 'rules', no
   return true;
 }
 
-/** Runs `compute` for `line`, or replays what it did the last time for the same node and key; without a store, just runs it. */
+/**
+ * Runs `compute` for `line`, or replays what it did the last time for the same node and key. Callers without a
+ * cache call the work directly: building the key and the closure would cost them for nothing.
+ */
 export function memoised<T>(
-  cache: LintCache | undefined,
+  cache: LintCache,
   which: 'commands' | 'rules',
   node: object,
   key: string,
@@ -80,7 +83,6 @@ export function memoised<T>(
   compute: (reporter: Reporter) => T,
   relocate: (value: T, line: number) => void,
 ): T {
-  if (!cache) return compute(reporter);
   const store = cache[which];
   const hit = store.get(node) as Memo<T> | undefined;
   // Editors share one parsed node between identical lines: its result may serve only one of them per run.
