@@ -10,7 +10,7 @@
  */
 import { createToken, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from 'chevrotain';
 import { scanArg, type ScannedArg } from './scan.js';
-import { HASH_SEED, hashStep, plainArgAt } from './words.js';
+import { wordAt } from './words.js';
 
 const scratch: ScannedArg = { value: '', start: 0, end: 0, quoted: false, unterminated: false };
 
@@ -74,18 +74,8 @@ export const PlainArg = createToken({
   name: 'PlainArg',
   pattern: {
     exec: (text: string, offset: number) => {
-      let hash = HASH_SEED;
-      let i = offset;
-      const n = text.length;
-      while (i < n) {
-        const c = text.charCodeAt(i);
-        if (c === 32 || c === 9) break;
-        if (c === 34) return null;
-        hash = hashStep(hash, c);
-        i++;
-      }
-      if (i === offset) return null;
-      const arg = plainArgAt(text, offset, i, hash);
+      const arg = wordAt(text, offset, true);
+      if (!arg) return null;
       plainMatch[0] = arg.value;
       plainMatch.payload = arg;
       return plainMatch;

@@ -7,7 +7,7 @@
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
 import { Argument, Counters, lexRuleLine, payloadOf, PlainArg, ruleTokens } from './lexer.js';
 import type { Arg, CountersNode, LineNode, Word } from './syntax.js';
-import { HASH_SEED, hashStep, plainArgAt } from './words.js';
+import { wordAt } from './words.js';
 
 class RuleLineParser extends EmbeddedActionsParser {
   constructor() {
@@ -51,18 +51,15 @@ export function splitWords(text: string, from: number): Word[] {
   let i = from;
   const n = text.length;
   while (i < n) {
-    let c = text.charCodeAt(i);
+    const c = text.charCodeAt(i);
     if (c === 32 || c === 9) {
       i++;
       continue;
     }
-    const start = i;
-    let hash = HASH_SEED;
-    while (i < n && (c = text.charCodeAt(i)) !== 32 && c !== 9) {
-      hash = hashStep(hash, c);
-      i++;
-    }
-    words.push(plainArgAt(text, start, i, hash));
+    // iptables does not unquote these lines: a quote is an ordinary character here.
+    const word = wordAt(text, i, false) as Word;
+    words.push(word);
+    i = word.end;
   }
   return words;
 }

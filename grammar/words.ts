@@ -32,9 +32,9 @@ let argHashes = new Int32Array(argCapacity);
 let args: (Arg | undefined)[] = new Array(argCapacity).fill(undefined);
 let shared = 0;
 
-/** FNV-1a over UTF-16 code units: the same function the matcher computes incrementally. */
-export const HASH_SEED = 0x811c9dc5 | 0;
-export function hashStep(hash: number, code: number): number {
+/** FNV-1a over UTF-16 code units, computed while a word is scanned. */
+const HASH_SEED = 0x811c9dc5 | 0;
+function hashStep(hash: number, code: number): number {
   return Math.imul(hash ^ code, 16777619);
 }
 
@@ -104,12 +104,32 @@ function slotOf(text: string, start: number, end: number, hash: number): number 
 }
 
 /**
+ * The word that starts at `start` and runs to the next space, tab or end of the
+ * line, as its shared argument (plainArgAt); undefined when there is no word
+ * there, or when `stopAtQuote` and a double quote comes first (an argument with
+ * a quoted part is not a plain word for iptables-restore).
+ */
+export function wordAt(text: string, start: number, stopAtQuote: boolean): Arg | undefined {
+  let hash = HASH_SEED;
+  let i = start;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) break;
+    if (c === 34 && stopAtQuote) return undefined;
+    hash = hashStep(hash, c);
+    i++;
+  }
+  return i === start ? undefined : plainArgAt(text, start, i, hash);
+}
+
+/**
  * The unquoted argument `text[start, end)`, whose hash is `hash`, as the one
  * object shared by every line that has this word at this column. Arguments are
  * never changed after parsing, and none is compared by identity with another
  * line's, so sharing them is invisible.
  */
-export function plainArgAt(text: string, start: number, end: number, hash: number): Arg {
+function plainArgAt(text: string, start: number, end: number, hash: number): Arg {
   const key = hashStep(hash, start);
   let mask = argCapacity - 1;
   let slot = key & mask;
