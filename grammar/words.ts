@@ -69,11 +69,16 @@ function growArgs(): void {
   ({ values: args, hashes: argHashes } = rehash(args, argHashes, argCapacity));
 }
 
+function clearArgs(): void {
+  args.fill(undefined);
+  shared = 0;
+}
+
+/** Starts both tables again: an argument holds its word's string, so the words cannot go without the arguments. */
 function clear(): void {
   words.fill(undefined);
-  args.fill(undefined);
   size = 0;
-  shared = 0;
+  clearArgs();
 }
 
 /** The slot of the word `text[start, end)`, whose hash is `hash`, remembering the word if it is new. */
@@ -131,7 +136,7 @@ export function wordAt(text: string, start: number, stopAtQuote: boolean): Arg |
  */
 function plainArgAt(text: string, start: number, end: number, hash: number): Arg {
   const key = hashStep(hash, start);
-  let mask = argCapacity - 1;
+  const mask = argCapacity - 1;
   let slot = key & mask;
   for (;;) {
     const arg = args[slot];
@@ -143,12 +148,8 @@ function plainArgAt(text: string, start: number, end: number, hash: number): Arg
   const wordSlot = slotOf(text, start, end, hash);
   const arg: Arg = { value: words[wordSlot] as string, start, end };
   // A long-lived process (the language server) sees ever new lines: keep the tables bounded.
-  if (shared >= ARG_LIMIT) {
-    args.fill(undefined);
-    shared = 0;
-  }
-  // slotOf may have emptied the table too: find the first free slot again.
-  mask = argCapacity - 1;
+  if (shared >= ARG_LIMIT) clearArgs();
+  // Either clearing (here, or of both tables in slotOf) may have emptied the slots probed: look again.
   slot = key & mask;
   while (args[slot] !== undefined) slot = (slot + 1) & mask;
   args[slot] = arg;
