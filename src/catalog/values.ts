@@ -69,7 +69,7 @@ export function utf8Length(text: string): number {
 // without making strings or arrays; anything else takes the general path.
 
 let plainFormsOn = true;
-/** Turns the fast paths off, so that a test can compare both paths on the same values. */
+/** Turns the fast paths (not the scanners, which the general path uses too) off, so a test can compare both paths. */
 export function usePlainForms(on: boolean): void {
   plainFormsOn = on;
 }
@@ -77,7 +77,7 @@ export function usePlainForms(on: boolean): void {
 /** `text[from, to)` as a decimal without a leading zero (`0` itself allowed), at most 9 digits; else -1. */
 function plainDecimal(text: string, from: number, to: number): number {
   const length = to - from;
-  if (!plainFormsOn || length < 1 || length > 9) return -1;
+  if (length < 1 || length > 9) return -1;
   if (length > 1 && text.charCodeAt(from) === 48) return -1;
   let value = 0;
   for (let i = from; i < to; i++) {
@@ -88,9 +88,8 @@ function plainDecimal(text: string, from: number, to: number): number {
   return value;
 }
 
-/** Whether `text[from, to)` is a dotted quad of plain decimals 0-255. */
+/** Whether `text[from, to)` is a dotted quad of plain decimals 0-255: what inet_pton(AF_INET) accepts. */
 function plainIPv4(text: string, from: number, to: number): boolean {
-  if (!plainFormsOn) return false;
   let start = from;
   for (let part = 0; part < 4; part++) {
     let end = start;
@@ -105,6 +104,7 @@ function plainIPv4(text: string, from: number, to: number): boolean {
 
 /** Whether `text` is a plain IPv4 address with an optional plain prefix length 0-32: valid everywhere an address with a mask is. */
 function plainIPv4WithPrefix(text: string): boolean {
+  if (!plainFormsOn) return false;
   const slash = text.indexOf('/');
   if (slash < 0) return plainIPv4(text, 0, text.length);
   const prefix = plainDecimal(text, slash + 1, text.length);
@@ -220,7 +220,7 @@ export function resolverPortNumber(text: string): { port?: number; value?: bigin
  * the number must use the entire text (iptables passes end == NULL).
  */
 function xtStrtoul(text: string, from: number, min: number, max: number, whole: boolean): CNumber | undefined {
-  if (from === 0 && whole) {
+  if (plainFormsOn && from === 0 && whole) {
     const plain = plainDecimal(text, 0, text.length);
     if (plain >= 0) return plain < min || plain > max ? undefined : { value: plain, end: text.length, octal: false };
   }
@@ -482,14 +482,7 @@ function protocol(text: string): ValueProblem[] {
 
 /** inet_pton(AF_INET): exactly four decimal parts 0-255, no leading zeros. */
 export function parseIPv4Strict(text: string): number[] | undefined {
-  const parts = text.split('.');
-  if (parts.length !== 4) return undefined;
-  const out: number[] = [];
-  for (const p of parts) {
-    if (!/^(0|[1-9]\d{0,2})$/.test(p) || Number(p) > 255) return undefined;
-    out.push(Number(p));
-  }
-  return out;
+  return plainIPv4(text, 0, text.length) ? text.split('.').map(Number) : undefined;
 }
 
 /** inet_pton(AF_INET6): eight groups, one `::`, an optional trailing dotted quad; no zone, no brackets. */
@@ -1105,6 +1098,7 @@ function natPorts(text: string, _spec: ValueSpec, ctx: ValueContext): ValueProbl
 
 /** `addr` or `addr:port`, written plainly, with a protocol that has ports: what DNAT rules nearly always are. */
 function plainNatTarget(text: string, ctx: ValueContext): boolean {
+  if (!plainFormsOn) return false;
   const colon = text.indexOf(':');
   if (colon < 0) return plainIPv4(text, 0, text.length);
   const port = plainDecimal(text, colon + 1, text.length);
