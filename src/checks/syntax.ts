@@ -238,5 +238,4 @@ export function checkArguments(reporter: Reporter, node: LineNode, line: number,
   }
 }
 
-
 export const syntaxCheck: ModelCheck = { info, run: checkText };
