@@ -1,116 +1,93 @@
 /**
- * Chevrotain lexer for the argument part of a rule line.
+ * The tokens of a rule line, for the Chevrotain parser (parser.ts).
  *
- * Tuned for throughput on 100,000-line files: one lexer instance, four token
- * types, plain words matched by one sticky regular expression, quoted words by
- * a hand-written scanner (scan.ts) that reproduces iptables-restore, and
- * offsets only (line and column are known to the caller, which lexes one line
- * at a time). Whether a word is an option, a `!` or a value is decided from
- * its unquoted value afterwards, as getopt does.
+ * The token types are Chevrotain's; the lexing is iptables-restore's own
+ * argument scanner (scan.ts, `add_param_to_argv`) run directly over the line.
+ * Chevrotain's Lexer would try each pattern at each position and make a token
+ * for every run of blanks as well; on a 100,000-rule file that was a quarter
+ * of the parse. Token objects are pooled: the parser turns each into an
+ * argument as it consumes it and keeps no token, so one line's tokens are free
+ * again when the next line is lexed.
  */
-import { createToken, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 import { scanArg, type ScannedArg } from './scan.js';
+import type { Arg } from './syntax.js';
 import { wordAt } from './words.js';
 
-const scratch: ScannedArg = { value: '', start: 0, end: 0, quoted: false, unterminated: false };
-
-/** The argument at `offset`, unquoted by the scanner, with its value and flags as the token's payload. */
-function matchScannedArg(text: string, offset: number): CustomPatternMatcherReturn | null {
-  const c = text.charCodeAt(offset);
-  if (c === 32 || c === 9) return null;
-  const arg = scratch;
-  scanArg(text, offset, arg);
-  const match = [text.slice(offset, arg.end)] as CustomPatternMatcherReturn;
-  match.payload = { value: arg.value, quoted: arg.quoted, unterminated: arg.unterminated } satisfies ArgPayload;
-  return match;
-}
-
-export interface ArgPayload {
-  value: string;
-  quoted: boolean;
-  unterminated: boolean;
-}
-
-export const WhiteSpace = createToken({
-  name: 'WhiteSpace',
-  pattern: /[ \t]+/,
-  group: Lexer.SKIPPED,
-  start_chars_hint: [' ', '\t'],
-});
-
 /** `[packets:bytes]` at the very start of a rule line (tokenize_rule_counters). */
-export const Counters = createToken({
-  name: 'Counters',
-  pattern: {
-    exec: (text: string, offset: number) => {
-      if (offset !== 0 || text.charCodeAt(0) !== 91 /* [ */) return null;
-      const close = text.indexOf(']');
-      // Without a `]` iptables fails with "need ]"; let the rest lex as words.
-      if (close < 0) return null;
-      const match = [text.slice(0, close + 1)] as CustomPatternMatcherReturn;
-      return match;
-    },
-  },
-  line_breaks: false,
-  start_chars_hint: ['['],
-});
+export const Counters = createToken({ name: 'Counters', pattern: Lexer.NA });
 
 /** Either kind of argument: the parser consumes this category, so it makes no choice per token. */
 export const Argument = createToken({ name: 'Argument', pattern: Lexer.NA });
 
-/** Reused for every plain word: the lexer reads the image and payload out of it at once and keeps nothing. */
-const plainMatch = [''] as unknown as CustomPatternMatcherReturn;
+/** An argument without quotes: its payload is the one Arg shared by every line with this word at this column (words.ts). */
+export const PlainArg = createToken({ name: 'PlainArg', pattern: Lexer.NA, categories: [Argument] });
 
-/**
- * An argument without quotes: by far the most common token. The matcher scans
- * it and returns the one string already made for the same word, with the one
- * Arg already made for that word at that column as the payload (words.ts): the
- * lexer creates no new string and the parser no new object per occurrence. It
- * must end at a separator or the end of the line, since a quote directly after
- * a word continues the same argument (`a"b c"` is one argument), and it leaves
- * `[…` at the start of a line to Counters.
- */
-export const PlainArg = createToken({
-  name: 'PlainArg',
-  pattern: {
-    exec: (text: string, offset: number) => {
-      const arg = wordAt(text, offset, true);
-      if (!arg) return null;
-      plainMatch[0] = arg.value;
-      plainMatch.payload = arg;
-      return plainMatch;
-    },
-  },
-  line_breaks: false,
-  categories: [Argument],
-});
+/** An argument with a double-quoted part, unquoted by the scanner: its payload is a new Arg. */
+export const QuotedArg = createToken({ name: 'QuotedArg', pattern: Lexer.NA, categories: [Argument] });
 
-/** An argument with a double-quoted part, unquoted by the scanner (scan.ts). */
-export const QuotedArg = createToken({
-  name: 'QuotedArg',
-  pattern: { exec: matchScannedArg },
-  line_breaks: false,
-  categories: [Argument],
-});
+export const ruleTokens: TokenType[] = [Counters, PlainArg, QuotedArg, Argument];
 
-// Tried in this order at each position: most positions start a plain word, the rest mostly a separator.
-export const ruleTokens: TokenType[] = [Counters, PlainArg, WhiteSpace, QuotedArg, Argument];
-
-export const ruleLexer = new Lexer(ruleTokens, {
-  positionTracking: 'onlyOffset',
-  ensureOptimizations: false,
-  skipValidations: true,
-  recoveryEnabled: false,
-});
-
-export function lexRuleLine(text: string): IToken[] {
-  const result = ruleLexer.tokenize(text);
-  // Every character is either a separator or part of a Word, so the lexer
-  // cannot fail; a non-empty error list would be a bug in the patterns.
-  return result.tokens;
+/** A token whose payload, for arguments, is the argument itself. */
+export interface RuleToken extends IToken {
+  payload: Arg | undefined;
 }
 
-/** The argument's value: the image for plain words, the scanner's result for quoted ones. */
-export function payloadOf(token: IToken): ArgPayload {
-  return (token.payload as ArgPayload | undefined) ?? { value: token.image, quoted: false, unterminated: false };
+const pool: RuleToken[] = [];
+const tokens: RuleToken[] = [];
+const scratch: ScannedArg = { value: '', start: 0, end: 0, quoted: false, unterminated: false };
+
+function push(type: TokenType, image: string, start: number, payload: Arg | undefined): void {
+  let token = pool[tokens.length];
+  if (token === undefined) {
+    token = { image: '', startOffset: 0, endOffset: 0, tokenType: type, tokenTypeIdx: 0, payload: undefined };
+    pool.push(token);
+  }
+  token.image = image;
+  token.startOffset = start;
+  token.endOffset = start + image.length - 1;
+  token.tokenType = type;
+  token.tokenTypeIdx = type.tokenTypeIdx as number;
+  token.payload = payload;
+  tokens.push(token);
+}
+
+/**
+ * The tokens of `text`: `[…]` counters first when the line starts with `[` and
+ * has a `]` (without one iptables fails with "need ]", and the rest lexes as
+ * words), then one token per argument. Every character is a separator or part
+ * of an argument, so lexing cannot fail. The returned array and its tokens are
+ * reused by the next call.
+ */
+export function lexRuleLine(text: string): readonly RuleToken[] {
+  tokens.length = 0;
+  const n = text.length;
+  let i = 0;
+  if (n > 0 && text.charCodeAt(0) === 91 /* [ */) {
+    const close = text.indexOf(']');
+    if (close >= 0) {
+      push(Counters, text.slice(0, close + 1), 0, undefined);
+      i = close + 1;
+    }
+  }
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) {
+      i++;
+      continue;
+    }
+    const plain = wordAt(text, i, true);
+    if (plain) {
+      push(PlainArg, plain.value, i, plain);
+      i = plain.end;
+      continue;
+    }
+    const end = scanArg(text, i, scratch);
+    const quoted: Arg = scratch.unterminated
+      ? { value: scratch.value, start: i, end, quoted: true, unterminated: true }
+      : { value: scratch.value, start: i, end, quoted: true };
+    push(QuotedArg, text.slice(i, end), i, quoted);
+    i = end;
+  }
+  return tokens;
 }

@@ -5,7 +5,7 @@
  * parsed line can be cached and reused when only other lines change.
  */
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
-import { Argument, Counters, lexRuleLine, payloadOf, PlainArg, ruleTokens } from './lexer.js';
+import { Argument, Counters, lexRuleLine, ruleTokens, type RuleToken } from './lexer.js';
 import type { Arg, CountersNode, LineNode, Word } from './syntax.js';
 import { wordAt } from './words.js';
 
@@ -23,21 +23,11 @@ class RuleLineParser extends EmbeddedActionsParser {
       counters = this.CONSUME(Counters);
     });
     this.MANY(() => {
-      const token = this.CONSUME(Argument);
-      args.push(toArg(token));
+      // The lexer already made the argument (lexer.ts).
+      args.push((this.CONSUME(Argument) as RuleToken).payload as Arg);
     });
     return { counters, args };
   });
-}
-
-function toArg(token: IToken): Arg {
-  // The lexer already found the shared object for this word at this column (words.ts).
-  if (token.tokenType === PlainArg) return token.payload as Arg;
-  const payload = payloadOf(token);
-  const value = payload.value;
-  const start = token.startOffset;
-  const end = start + token.image.length;
-  return payload.unterminated ? { value, start, end, quoted: true, unterminated: true } : { value, start, end, quoted: true };
 }
 
 const ruleParser = new RuleLineParser();
@@ -111,7 +101,7 @@ export function parseLine(text: string): LineNode {
 }
 
 function parseRuleLine(text: string): LineNode {
-  ruleParser.input = lexRuleLine(text);
+  ruleParser.input = lexRuleLine(text) as IToken[];
   const parsed = ruleParser.ruleLine();
   // An exact-size copy: the pushed-to array keeps spare room, and files hold 100,000 of these.
   const node: LineNode = { kind: 'rule', args: parsed.args.slice() };
