@@ -113,6 +113,12 @@ export interface OptionDef {
   family?: Family;
   /** Hooks where the kernel allows this option (a rule reached from another built-in chain is refused). */
   hooks?: readonly Hook[];
+  /**
+   * Hooks where the kernel allows this option with a given value (its first
+   * argument), when the value decides: policy's `--dir out` only where packets
+   * leave. Values not listed follow `hooks`.
+   */
+  hooksByValue?: Readonly<Record<string, readonly Hook[]>>;
   /** Deprecated, with the replacement to suggest. */
   deprecated?: string;
   /**

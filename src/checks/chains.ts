@@ -28,7 +28,7 @@ const info: CheckInfo[] = [
   {
     code: 'IPT303', name: 'wrong-hook', category: 'rules', severity: 'error',
     summary: 'A target or match reachable from a built-in chain where the kernel does not allow it.',
-    description: 'Extensions are registered for certain hooks (MASQUERADE and SNAT in POSTROUTING, DNAT in PREROUTING and OUTPUT, owner in OUTPUT and POSTROUTING…). The kernel checks every built-in chain from which a rule can be reached, through any number of jumps, and refuses the table otherwise.',
+    description: 'Extensions are registered for certain hooks (MASQUERADE and SNAT in POSTROUTING, DNAT in PREROUTING and OUTPUT, owner in OUTPUT and POSTROUTING…). Some options are tied to hooks as well (addrtype --limit-iface-in, policy --dir out only where packets leave). The kernel checks every built-in chain from which a rule can be reached, through any number of jumps, and refuses the table otherwise. One exception: iptables-nft checks an option\'s hooks only for rules in the built-in chains themselves, so an option reached through a user chain is refused by iptables-legacy alone, and is a warning unless the backend is legacy.',
     bad: '*nat\n-A PREROUTING -j MASQUERADE\nCOMMIT', good: '*nat\n-A POSTROUTING -o eth0 -j MASQUERADE\nCOMMIT',
     fix: 'Move the rule (or the jump to its chain) to a built-in chain the message lists.',
   },
@@ -465,7 +465,7 @@ const placementCache = new WeakMap<ExtensionDef, boolean>();
 /** Whether the kernel restricts where the extension, or one of its options, may be used: worked out once per extension. */
 function placementMatters(def: ExtensionDef): boolean {
   let matters = placementCache.get(def);
-  if (matters === undefined) placementCache.set(def, (matters = !!def.tables || !!def.hooks || def.options.some((o) => !!o.hooks)));
+  if (matters === undefined) placementCache.set(def, (matters = !!def.tables || !!def.hooks || def.options.some((o) => !!o.hooks || !!o.hooksByValue)));
   return matters;
 }
 
@@ -482,14 +482,25 @@ function checkPlacement(ctx: CheckContext, table: Table, chainName: string, hook
     ctx.reporter.report('IPT302', span(rule.line, anchor), `${what} is only valid in the ${def.tables.join(' or ')} table, not in ${table.name}${legacyNote}`, { severity });
     return;
   }
-  // Options allowed in fewer hooks than their extension (addrtype --limit-iface-in/out).
+  // Options allowed in fewer hooks than their extension (addrtype --limit-iface-in/out), or only with some values (policy --dir out).
   for (const use of ext.options) {
-    const optionHooks = use.def?.hooks;
+    const value = use.def?.hooksByValue && use.values.length ? use.values[0].value : undefined;
+    const byValue = value !== undefined && use.def?.hooksByValue && Object.hasOwn(use.def.hooksByValue, value) ? use.def.hooksByValue[value] : undefined;
+    const optionHooks = byValue ?? use.def?.hooks;
     if (!optionHooks || !hooks) continue;
     const bad = hooks & ~maskOf(optionHooks);
     if (bad === 0) continue;
-    const via = chainName in HOOK_OF_CHAIN ? '' : ` (chain ${chainName} is reached from ${hookNames(hooks).join(', ')})`;
-    ctx.reporter.report('IPT303', span(rule.line, use.token), `--${use.def?.name} of ${def.name} is only valid in ${optionHooks.join(', ')}, not in ${hookNames(bad).join(', ')}${via}`);
+    const what = byValue ? `\`--${use.def?.name} ${value}\`` : `--${use.def?.name}`;
+    const message = `${what} of ${def.name} is only valid in ${optionHooks.join(', ')}, not in ${hookNames(bad).join(', ')}`;
+    if (chainName in HOOK_OF_CHAIN) {
+      ctx.reporter.report('IPT303', span(rule.line, use.token), message);
+    } else {
+      // The extension checks its options against the hooks when the rule is added; iptables-nft adds a user chain's
+      // rules with no hook at all, so only iptables-legacy (which checks the whole table at once) refuses this.
+      ctx.reporter.report('IPT303', span(rule.line, use.token), `${message} (chain ${chainName} is reached from ${hookNames(hooks).join(', ')}; iptables-legacy refuses it, iptables-nft checks it only in built-in chains)`, {
+        severity: ctx.backend === 'legacy' ? undefined : 'warning',
+      });
+    }
   }
   if (!def.hooks?.length || !hooks) return;
   const badMask = hooks & ~maskOf(def.hooks);

@@ -12,8 +12,11 @@ const EXTENSIONS = ['addrtype', 'ah', 'bpf', 'cgroup', 'cluster', 'comment', 'co
  * nft = iptables-nft-restore, legacy = iptables-legacy-restore (ip6tables-* for IPv6).
  */
 const CASES: ExtCase[] = [
+  // nft rejects (the kernel refuses --limit-iface-in in OUTPUT); legacy rejects
+  { ext: 'addrtype', rule: '-A OUTPUT -m addrtype --src-type LOCAL --limit-iface-in', expect: ['IPT303 2:40-55 error'] },
+  // user chain reached from OUTPUT: nft accepts (it checks the option's hooks only in built-in chains); legacy rejects
+  { ext: 'addrtype', rule: '-A FOO -m addrtype --src-type LOCAL --limit-iface-in', pre: [':FOO - [0:0]', '-A OUTPUT -j FOO'], expect: ['IPT303 4:37-52 warning'] },
   // nft accepts; legacy accepts
-  { ext: 'addrtype', rule: '-A OUTPUT -m addrtype --src-type LOCAL --limit-iface-in', expect: ['IPT303 2:40-55 error'] }, // both binaries reject: the kernel refuses --limit-iface-in in OUTPUT
   { ext: 'addrtype', rule: '-A INPUT -m addrtype --dst-type LOCAL --limit-iface-in -j ACCEPT', expect: [] },
   // unknown address type: nft rejects (addrtype: bad type "LOCALHOST"); legacy rejects (addrtype: bad type "LOCALHOST")
   { ext: 'addrtype', rule: '-A INPUT -m addrtype --src-type LOCALHOST', expect: ['IPT202 2:33-41 error'] },
@@ -309,13 +312,6 @@ const CASES: ExtCase[] = [
  * Where iptlint disagrees with the binaries. Each runs as `it.fails`, so the suite stays green while the gap
  * is open and turns red once it is fixed: then move the case to CASES with its exact findings.
  */
-const KNOWN_GAPS: KnownGap[] = [
-  // --limit-iface-in in OUTPUT: nft rejects (line 2: RULE_APPEND failed (Invalid argument): rule in chain OUTPUT); legacy rejects (iptables-restore: line 3 failed)
-  // iptlint today: no findings
-  // local node above total: nft rejects (cluster match: `--cluster-local-node' must be <= `--cluster-total-nodes'); legacy rejects (cluster match: `--cluster-local-node' must be <= `--cluster-total-nodes')
-  // iptlint today: no findings
-  // tcp bit on udp: nft rejects (line 2: RULE_APPEND failed (Invalid argument): rule in chain INPUT); legacy rejects (iptables-restore: line 3 failed)
-  // iptlint today: no findings
-];
+const KNOWN_GAPS: KnownGap[] = [];
 
 runSuite('matches a-l', EXTENSIONS, CASES, KNOWN_GAPS);

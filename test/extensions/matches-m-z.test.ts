@@ -98,6 +98,14 @@ const CASES: ExtCase[] = [
   { ext: 'policy', rule: '-A INPUT -m policy --dir sideways --pol ipsec', expect: ['IPT202 2:26-33 error'] },
   // tunnel-src without --mode: nft rejects (policy match: --tunnel-src/--tunnel-dst is only valid in tunnel mode); legacy rejects (policy match: --tunnel-src/--tunnel-dst is only valid in tunnel mode)
   { ext: 'policy', rule: '-A INPUT -m policy --dir in --pol ipsec --tunnel-src 10.0.0.1', expect: ['IPT207 2:41-52 error'] },
+  // outgoing policy on input: nft rejects (RULE_APPEND failed (Invalid argument)); legacy rejects (iptables-restore: line 3 failed)
+  { ext: 'policy', rule: '-A INPUT -m policy --dir out --pol ipsec', expect: ['IPT303 2:20-24 error'] },
+  // incoming policy on output: nft rejects (RULE_APPEND failed (Invalid argument)); legacy rejects (iptables-restore: line 3 failed)
+  { ext: 'policy', rule: '-A OUTPUT -m policy --dir in --pol none', expect: ['IPT303 2:21-25 error'] },
+  // nft accepts; legacy accepts
+  { ext: 'policy', rule: '-A FORWARD -m policy --dir out --pol ipsec', expect: [] },
+  // user chain reached from INPUT: nft accepts (it checks the direction only in built-in chains); legacy rejects (iptables-restore: line 5 failed)
+  { ext: 'policy', rule: '-A FOO -m policy --dir out --pol ipsec', pre: [':FOO - [0:0]', '-A INPUT -j FOO'], expect: ['IPT303 4:18-22 warning'] },
   // nft accepts; legacy accepts
   { ext: 'quota', rule: '-A INPUT -m quota --quota 1000000', expect: [] },
   // no quota: nft rejects (quota: option "--quota" must be specified); legacy rejects (quota: option "--quota" must be specified)
@@ -282,14 +290,6 @@ const CASES: ExtCase[] = [
  * Where iptlint disagrees with the binaries. Each runs as `it.fails`, so the suite stays green while the gap
  * is open and turns red once it is fixed: then move the case to CASES with its exact findings.
  */
-const KNOWN_GAPS: KnownGap[] = [
-  // --dir out in INPUT: nft rejects (line 2: RULE_APPEND failed (Invalid argument): rule in chain INPUT); legacy rejects (iptables-restore: line 3 failed)
-  // iptlint today: no findings
-  { ext: 'policy', rule: '-A INPUT -m policy --dir out --pol ipsec', want: 'error', reason: 'the kernel refuses --dir out in PREROUTING and INPUT and --dir in in POSTROUTING and OUTPUT; the catalog has no per-value hooks', owner: 'src/catalog/extensions/policy.ts' },
-  // packet not below every: nft rejects (the --packet p must be 0 <= p <= n-1); legacy rejects (the --packet p must be 0 <= p <= n-1)
-  // iptlint today: no findings
-  // --syn before --tcp-flags: nft rejects (Only one of `--syn' or `--tcp-flags'  allowed); legacy rejects (Only one of `--syn' or `--tcp-flags'  allowed)
-  // iptlint today: no findings
-];
+const KNOWN_GAPS: KnownGap[] = [];
 
 runSuite('matches m-z', EXTENSIONS, CASES, KNOWN_GAPS);

@@ -368,13 +368,6 @@ const CASES: ExtCase[] = [
  * Where iptlint disagrees with the binaries. Each runs as `it.fails`, so the suite stays green while the gap
  * is open and turns red once it is fixed: then move the case to CASES with its exact findings.
  */
-const KNOWN_GAPS: KnownGap[] = [
-  // tcp option without -p tcp: nft rejects (line 2: RULE_APPEND failed (Invalid argument): rule in chain POSTROUTING); legacy rejects (iptables-restore: line 3 failed)
-  // iptlint today: no findings
-  // filter table: nft accepts; legacy rejects (iptables-restore: line 3 failed)
-  // iptlint today: IPT302 2:13-17 error
-  // mangle table: nft accepts; legacy rejects (iptables-restore: line 3 failed)
-  // iptlint today: IPT302 2:18-22 error
-];
+const KNOWN_GAPS: KnownGap[] = [];
 
 runSuite('targets', EXTENSIONS, CASES, KNOWN_GAPS);

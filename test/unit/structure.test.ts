@@ -61,6 +61,14 @@ describe('syntax and structure checks: bad case at its exact range, good case cl
     expect(found(nft, { backend: 'legacy' })).toEqual(['IPT106 4:2-3 error']);
   });
 
+  it('an option tied to hooks, reached through a user chain, is an error only for iptables-legacy', () => {
+    // Checked against both binaries in test/extensions: nft checks an option's hooks only in built-in chains.
+    const text = '*filter\n:FOO - [0:0]\n-A INPUT -j FOO\n-A FOO -m policy --dir out --pol ipsec\n-A OUTPUT -m policy --dir in --pol ipsec\nCOMMIT\n';
+    expect(found(text)).toEqual(['IPT303 4:18-23 warning', 'IPT303 5:21-26 error']);
+    expect(found(text, { backend: 'legacy' })).toEqual(['IPT303 4:18-23 error', 'IPT303 5:21-26 error']);
+    expect(found(text.replace('--dir out', '--dir in').replace('--dir in --pol ipsec\nCOMMIT', '--dir out --pol ipsec\nCOMMIT'), { backend: 'legacy' })).toEqual([]);
+  });
+
   it('getopt: exact names, unambiguous prefixes, --opt=value, and the implicit protocol match', () => {
     expect(found('*filter\n-A INPUT -p tcp --dp 22 --sport=1024:65535 -j ACCEPT\nCOMMIT\n')).toEqual([]);
     const rule = lint('*filter\n-A INPUT -p tcp --dp 22 -j ACCEPT\nCOMMIT\n').file.tables[0].commands[0].rule!;

@@ -21,13 +21,13 @@ export const policy: ExtensionDef = {
   name: 'policy',
   type: 'match',
   families: ['ipv4', 'ipv6'],
-  // The kernel also ties the direction to hooks: --dir in is refused in OUTPUT/POSTROUTING
-  // and --dir out in PREROUTING/INPUT.
   summary: 'Matches the IPsec policy used to decapsulate (in) or that will encapsulate (out) the packet.',
   options: [
     {
       name: 'dir',
       args: [{ kind: 'enum', choices: ['in', 'out'], label: 'in|out' }],
+      // policy_mt_check: no outgoing policy before routing or on input, no incoming one on output.
+      hooksByValue: { in: ['PREROUTING', 'INPUT', 'FORWARD'], out: ['FORWARD', 'OUTPUT', 'POSTROUTING'] },
       summary: 'Which policy to examine: the one used for decapsulation (in) or encapsulation (out).',
     },
     {
