@@ -114,7 +114,12 @@ function ruleLine(ctx: Context, before: string[]): CompletionItem[] {
     const spec = def?.o.args?.[valueIndex];
     if (spec) {
       const enumeration = enumerate(spec, ctx.family);
-      return enumeration ? values(ctx, enumeration) : [];
+      if (!enumeration) return [];
+      // Values the kernel refuses in this built-in chain (policy --dir out in INPUT) are not offered.
+      const hook = hookOf(before);
+      const byValue = valueIndex === 0 ? def.o.hooksByValue : undefined;
+      if (!hook || !byValue) return values(ctx, enumeration);
+      return values(ctx, { ...enumeration, values: enumeration.values.filter((v) => !Object.hasOwn(byValue, v.value) || byValue[v.value].includes(hook)) });
     }
   }
   return options(ctx, rule, before);
@@ -182,9 +187,11 @@ function options(ctx: Context, rule: Rule | undefined, before: string[]): Comple
     for (const o of use.options) if (o.def && !o.def.multi && o.token.start !== ctx.range.start.character) used.add(`${use.extensionName}/${o.def.name}`);
   }
   const items: CompletionItem[] = [];
+  const hook = hookOf(before);
   loadedExtensions(ctx, rule, before).forEach((ext, rank) => {
     for (const o of ext.options) {
       if (o.family && o.family !== ctx.family) continue;
+      if (hook && o.hooks && !o.hooks.includes(hook)) continue;
       if (used.has(`${ext.name}/${o.name}`)) continue;
       const result = item(ctx, `--${o.name}`, CompletionItemKind.Property, `${ext.type === 'match' ? '-m' : '-j'} ${ext.name}${o.args?.[0]?.label ? ` ${o.args[0].label}` : ''}`);
       result.documentation = o.summary;

@@ -119,6 +119,20 @@ describe('completion', () => {
     // --tcp-flags takes two lists; the second is completed too.
     expect(labels(await completeAt(12))).toEqual(['FIN', 'SYN', 'RST', 'PSH', 'ACK', 'URG', 'ALL', 'NONE']);
   });
+
+  test('options and values the kernel refuses in the rule\'s built-in chain are not offered', async () => {
+    const hooks = fileUri('/tmp/iptlint-lsp/complete/hooks.v4');
+    const lines = ['*filter', '-A INPUT -m policy --dir ', '-A OUTPUT -m policy --dir ', '-A FORWARD -m policy --dir ', '-A OUTPUT -m addrtype --', '-A INPUT -m addrtype --', 'COMMIT', ''];
+    await session.open(hooks, lines.join('\n'));
+    const at = (line: number) => completeAt(line, hooks, lines[line]);
+    expect(labels(await at(1))).toEqual(['in']);
+    expect(labels(await at(2))).toEqual(['out']);
+    expect(labels(await at(3))).toEqual(['in', 'out']);
+    expect(labels(await at(4))).not.toContain('--limit-iface-in');
+    expect(labels(await at(4))).toContain('--limit-iface-out');
+    expect(labels(await at(5))).toEqual(expect.arrayContaining(['--limit-iface-in', '--src-type']));
+    expect(labels(await at(5))).not.toContain('--limit-iface-out');
+  });
 });
 
 describe('code actions', () => {
