@@ -147,9 +147,17 @@ function checkTable(ctx: CheckContext, table: Table) {
   const builtins = table.known ? BUILTIN_CHAINS[table.name] : [];
   const graph = new ChainGraph(table);
   const simulation = new ChainSimulation(ctx, table, graph);
+  // Saved files list a chain's rules together: most commands name the chain of the command before.
+  let lastName: string | undefined;
+  let lastId: number | undefined;
   for (const command of table.commands) {
     // Each name is looked up once per command: a kube-proxy table has over 100,000 of them.
-    const chainId = command.chain ? graph.ids.get(command.chain.value) : undefined;
+    const name = command.chain?.value;
+    if (name !== lastName) {
+      lastName = name;
+      lastId = name === undefined ? undefined : graph.ids.get(name);
+    }
+    const chainId = lastId;
     const jumpTo = command.rule ? chainTarget(command.rule) : undefined;
     const jumpId = jumpTo ? graph.ids.get(jumpTo.value) : undefined;
     checkCommand(ctx, table, command, { chainId, jumpTo, jumpId }, builtins, graph);
