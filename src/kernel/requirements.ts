@@ -247,6 +247,8 @@ export function* eachRequirement(file: RulesFile, ctx: RequirementContext, skip?
   const unknownMatches: Known = new Map();
   const unknownTargets: Known = new Map();
   const forUse = (rule: Rule, kind: 'match' | 'target', use: ExtensionUse): Requirement | undefined => {
+    // Verdicts and chain jumps need no module (extensionRequirement): a third of all uses, each naming its own chain.
+    if (kind === 'target' && (use as TargetUse).standard) return undefined;
     const id: unknown = use.def ?? use.extensionName;
     const table = use.def ? known : kind === 'match' ? unknownMatches : unknownTargets;
     let entry = table.get(id);
