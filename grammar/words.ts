@@ -39,9 +39,7 @@ function hashStep(hash: number, code: number): number {
 }
 
 function sameWord(word: string, text: string, start: number, end: number): boolean {
-  if (word.length !== end - start) return false;
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
-  return true;
+  return word.length === end - start && text.startsWith(word, start);
 }
 
 /** The entries of an open-addressing table, moved into a new one of `capacity` slots (a power of two). */
