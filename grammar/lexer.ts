@@ -6,8 +6,9 @@
  * Chevrotain's Lexer would try each pattern at each position and make a token
  * for every run of blanks as well; on a 100,000-rule file that was a quarter
  * of the parse. Token objects are pooled: the parser turns each into an
- * argument as it consumes it and keeps no token, so one line's tokens are free
- * again when the next line is lexed.
+ * argument as it consumes it, and nothing keeps a token past its line (the
+ * parser's input is this module's array, emptied for the next line), so one
+ * line's tokens are free again when the next line is lexed.
  */
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 import { scanArg, type ScannedArg } from './scan.js';
@@ -35,6 +36,8 @@ export interface RuleToken extends IToken {
 
 const pool: RuleToken[] = [];
 const tokens: RuleToken[] = [];
+/** Tokens kept for reuse: a line of 100,000 quoted words must not keep their images alive afterwards. */
+const POOL_LIMIT = 1024;
 const scratch: ScannedArg = { value: '', start: 0, end: 0, quoted: false, unterminated: false };
 
 function push(type: TokenType, image: string, start: number, payload: Arg | undefined): void {
@@ -61,6 +64,7 @@ function push(type: TokenType, image: string, start: number, payload: Arg | unde
  */
 export function lexRuleLine(text: string): readonly RuleToken[] {
   tokens.length = 0;
+  if (pool.length > POOL_LIMIT) pool.length = POOL_LIMIT;
   const n = text.length;
   let i = 0;
   if (n > 0 && text.charCodeAt(0) === 91 /* [ */) {

@@ -116,7 +116,7 @@ function ruleLine(ctx: Context, before: string[]): CompletionItem[] {
       const enumeration = enumerate(spec, ctx.family);
       if (!enumeration) return [];
       // Values the kernel refuses in this built-in chain (policy --dir out in INPUT) are not offered.
-      const hook = hookOf(before);
+      const hook = hookOf(ctx, before);
       const byValue = valueIndex === 0 ? def.o.hooksByValue : undefined;
       if (!hook || !byValue) return values(ctx, enumeration);
       return values(ctx, { ...enumeration, values: enumeration.values.filter((v) => !Object.hasOwn(byValue, v.value) || byValue[v.value].includes(hook)) });
@@ -132,18 +132,23 @@ function chains(ctx: Context, userOnly: boolean): CompletionItem[] {
     .map((c) => item(ctx, c.name, CompletionItemKind.Reference, c.builtin ? `built-in chain of ${ctx.table!.name}` : 'user chain'));
 }
 
-/** The built-in chain the rule is appended to, when it is one: extensions limited to some hooks are offered only there. */
-function hookOf(before: string[]): Hook | undefined {
+/**
+ * The built-in chain the rule is appended to, when it is one of this table's: extensions limited to some hooks are
+ * offered only there. (`INPUT` in the raw table is a user chain.)
+ */
+function hookOf(ctx: Context, before: string[]): Hook | undefined {
   const at = before.findIndex((t) => CHAIN_COMMANDS.has(t));
   const chain = at >= 0 ? before[at + 1] : undefined;
-  return chain && HOOKS.has(chain) ? (chain as Hook) : undefined;
+  const table = ctx.table?.name;
+  if (!chain || !HOOKS.has(chain) || !table || !Object.hasOwn(BUILTIN_CHAINS, table)) return undefined;
+  return BUILTIN_CHAINS[table].includes(chain) ? (chain as Hook) : undefined;
 }
 
 function validHere(ctx: Context, ext: ExtensionDef, before: string[]): boolean {
   if (!ext.families.includes(ctx.family)) return false;
   const table = ctx.table?.name;
   if (ext.tables && table && !(ext.tables as readonly string[]).includes(table)) return false;
-  const hook = hookOf(before);
+  const hook = hookOf(ctx, before);
   if (ext.hooks && hook && !ext.hooks.includes(hook)) return false;
   return true;
 }
@@ -187,7 +192,7 @@ function options(ctx: Context, rule: Rule | undefined, before: string[]): Comple
     for (const o of use.options) if (o.def && !o.def.multi && o.token.start !== ctx.range.start.character) used.add(`${use.extensionName}/${o.def.name}`);
   }
   const items: CompletionItem[] = [];
-  const hook = hookOf(before);
+  const hook = hookOf(ctx, before);
   loadedExtensions(ctx, rule, before).forEach((ext, rank) => {
     for (const o of ext.options) {
       if (o.family && o.family !== ctx.family) continue;

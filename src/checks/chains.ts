@@ -7,7 +7,7 @@
 import { STANDARD_VERDICTS } from '../catalog/index.js';
 import type { ExtensionDef, Hook } from '../catalog/types.js';
 import { BUILTIN_CHAINS } from '../model/build.js';
-import type { Arg, Command, ExtensionUse, Rule, Table } from '../model/types.js';
+import type { Arg, Chain, Command, ExtensionUse, Rule, Table } from '../model/types.js';
 import type { CheckContext, CheckInfo, ModelCheck } from './types.js';
 
 const info: CheckInfo[] = [
@@ -170,11 +170,11 @@ function checkTable(ctx: CheckContext, table: Table) {
   reportLoops(ctx, graph, adjacency);
   // Chain ids are positions in table.chains (ChainGraph), so no name is looked up again.
   let id = 0;
-  for (const [name, chain] of table.chains) {
+  for (const chain of table.chains.values()) {
     const mask = hooks[id++];
     for (const rule of chain.rules) {
-      for (const match of rule.matches) checkPlacement(ctx, table, name, mask, rule, match);
-      if (rule.target?.def) checkPlacement(ctx, table, name, mask, rule, rule.target);
+      for (const match of rule.matches) checkPlacement(ctx, table, chain, mask, rule, match);
+      if (rule.target?.def) checkPlacement(ctx, table, chain, mask, rule, rule.target);
     }
   }
 }
@@ -477,7 +477,7 @@ function placementMatters(def: ExtensionDef): boolean {
   return matters;
 }
 
-function checkPlacement(ctx: CheckContext, table: Table, chainName: string, hooks: number, rule: Rule, ext: ExtensionUse) {
+function checkPlacement(ctx: CheckContext, table: Table, chain: Chain, hooks: number, rule: Rule, ext: ExtensionUse) {
   const def = ext.def;
   if (!def || !placementMatters(def)) return;
   const anchor = ext.name ?? ext.options[0]?.token;
@@ -492,6 +492,8 @@ function checkPlacement(ctx: CheckContext, table: Table, chainName: string, hook
   }
   // Options allowed in fewer hooks than their extension (addrtype --limit-iface-in/out), or only with some values (policy --dir out).
   for (const use of ext.options) {
+    // iptables stops at a `!` the option does not allow (IPT206), before the kernel sees the rule.
+    if (use.negation && !use.def?.invert) continue;
     const value = use.def?.hooksByValue && use.values.length ? use.values[0].value : undefined;
     const byValue = value !== undefined && use.def?.hooksByValue && Object.hasOwn(use.def.hooksByValue, value) ? use.def.hooksByValue[value] : undefined;
     const optionHooks = byValue ?? use.def?.hooks;
@@ -500,12 +502,12 @@ function checkPlacement(ctx: CheckContext, table: Table, chainName: string, hook
     if (bad === 0) continue;
     const what = byValue ? `\`--${use.def?.name} ${value}\`` : `--${use.def?.name}`;
     const message = `${what} of ${def.name} is only valid in ${optionHooks.join(', ')}, not in ${hookNames(bad).join(', ')}`;
-    if (chainName in HOOK_OF_CHAIN) {
+    if (chain.builtin) {
       ctx.reporter.report('IPT303', span(rule.line, use.token), message);
     } else {
       // The extension checks its options against the hooks when the rule is added; iptables-nft adds a user chain's
       // rules with no hook at all, so only iptables-legacy (which checks the whole table at once) refuses this.
-      ctx.reporter.report('IPT303', span(rule.line, use.token), `${message} (chain ${chainName} is reached from ${hookNames(hooks).join(', ')}; iptables-legacy refuses it, iptables-nft checks it only in built-in chains)`, {
+      ctx.reporter.report('IPT303', span(rule.line, use.token), `${message} (chain ${chain.name} is reached from ${hookNames(hooks).join(', ')}; iptables-legacy refuses it, iptables-nft checks it only in built-in chains)`, {
         severity: ctx.backend === 'legacy' ? undefined : 'warning',
       });
     }
@@ -513,7 +515,7 @@ function checkPlacement(ctx: CheckContext, table: Table, chainName: string, hook
   if (!def.hooks?.length || !hooks) return;
   const badMask = hooks & ~maskOf(def.hooks);
   if (badMask === 0) return;
-  const via = chainName in HOOK_OF_CHAIN ? '' : ` (chain ${chainName} is reached from ${hookNames(hooks).join(', ')})`;
+  const via = chain.builtin ? '' : ` (chain ${chain.name} is reached from ${hookNames(hooks).join(', ')})`;
   ctx.reporter.report('IPT303', span(rule.line, anchor), `${what} is only valid in ${def.hooks.join(', ')}, not in ${hookNames(badMask).join(', ')}${via}${legacyNote}`, { severity });
 }
 

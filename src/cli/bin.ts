@@ -9,8 +9,9 @@ const args = process.argv.slice(2);
 // collections instead of V8's default (at most four-fold, often less). On a 100,000-rule file that skips a full
 // collection near the end, which traced the whole, still live model and took a tenth of the CPU time, for the same
 // peak memory. V8 reads the flag afresh after each collection, so setting it now takes effect. Not for the language
-// server (`iptlint lsp`), a long-lived process whose documents come and go.
-if (args[0] !== 'lsp') setFlagsFromString('--heap-growing-percent=400');
+// server (`iptlint lsp`), a long-lived process whose documents come and go, nor when the user chose a value.
+const userChose = process.execArgv.some((a) => a.startsWith('--heap-growing-percent'));
+if (args[0] !== 'lsp' && !userChose) setFlagsFromString('--heap-growing-percent=400');
 
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   // `iptlint … | head` closes the pipe early: not an error worth a trace.

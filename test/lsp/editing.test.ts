@@ -132,6 +132,11 @@ describe('completion', () => {
     expect(labels(await at(4))).toContain('--limit-iface-out');
     expect(labels(await at(5))).toEqual(expect.arrayContaining(['--limit-iface-in', '--src-type']));
     expect(labels(await at(5))).not.toContain('--limit-iface-out');
+    // INPUT in the raw table is a user chain: nothing is left out.
+    const raw = fileUri('/tmp/iptlint-lsp/complete/hooks-raw.v4');
+    const rawLines = ['*raw', ':INPUT - [0:0]', '-A INPUT -m policy --dir ', 'COMMIT', ''];
+    await session.open(raw, rawLines.join('\n'));
+    expect(labels(await completeAt(2, raw, rawLines[2]))).toEqual(['in', 'out']);
   });
 });
 

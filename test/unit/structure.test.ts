@@ -69,6 +69,19 @@ describe('syntax and structure checks: bad case at its exact range, good case cl
     expect(found(text.replace('--dir out', '--dir in').replace('--dir in --pol ipsec\nCOMMIT', '--dir out --pol ipsec\nCOMMIT'), { backend: 'legacy' })).toEqual([]);
   });
 
+  it('a chain is a built-in one by the table, not by its name', () => {
+    // INPUT in the raw table, and a chain named like an Object.prototype member, are user chains.
+    const raw = '*raw\n:INPUT - [0:0]\n-A PREROUTING -j INPUT\n-A INPUT -m policy --dir out --pol ipsec\nCOMMIT\n';
+    expect(found(raw)).toEqual(['IPT107 2:2-7 warning', 'IPT303 4:20-25 warning']);
+    expect(lint(raw).diagnostics[1].message).toContain('chain INPUT is reached from PREROUTING');
+    const odd = '*filter\n:constructor - [0:0]\n-A INPUT -j constructor\n-A constructor -m policy --dir out --pol ipsec\nCOMMIT\n';
+    expect(found(odd)).toEqual(['IPT303 4:26-31 warning']);
+  });
+
+  it('an option iptables refuses to negate is not judged by its hooks as well', () => {
+    expect(found('*filter\n-A INPUT -m policy ! --dir out --pol ipsec\nCOMMIT\n')).toEqual(['IPT206 2:20-21 error']);
+  });
+
   it('getopt: exact names, unambiguous prefixes, --opt=value, and the implicit protocol match', () => {
     expect(found('*filter\n-A INPUT -p tcp --dp 22 --sport=1024:65535 -j ACCEPT\nCOMMIT\n')).toEqual([]);
     const rule = lint('*filter\n-A INPUT -p tcp --dp 22 -j ACCEPT\nCOMMIT\n').file.tables[0].commands[0].rule!;
