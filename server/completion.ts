@@ -21,7 +21,6 @@ const TABLES: Record<string, string> = {
 };
 const CHAIN_COMMANDS = new Set(['-A', '--append', '-I', '--insert', '-D', '--delete', '-R', '--replace', '-C', '--check', '-P', '--policy', '-F', '--flush', '-Z', '--zero', '-X', '--delete-chain', '-E', '--rename-chain', '-L', '--list', '-S', '--list-rules']);
 const VERDICTS: Record<string, string> = { ACCEPT: 'Let the packet through', DROP: 'Discard the packet silently', RETURN: 'Continue in the calling chain', QUEUE: 'Pass the packet to userspace (queue 0)' };
-const HOOKS = new Set<string>(['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING']);
 
 const GENERIC: [string, string][] = [
   ['-p', 'Protocol'],
@@ -140,7 +139,7 @@ function hookOf(ctx: Context, before: string[]): Hook | undefined {
   const at = before.findIndex((t) => CHAIN_COMMANDS.has(t));
   const chain = at >= 0 ? before[at + 1] : undefined;
   const table = ctx.table?.name;
-  if (!chain || !HOOKS.has(chain) || !table || !Object.hasOwn(BUILTIN_CHAINS, table)) return undefined;
+  if (!chain || !table || !Object.hasOwn(BUILTIN_CHAINS, table)) return undefined;
   return BUILTIN_CHAINS[table].includes(chain) ? (chain as Hook) : undefined;
 }
 

@@ -132,8 +132,8 @@ function resolveOnProfile(ctx: RequirementContext, fact: ExtensionFact): { modul
   return { missing: fact.requests[0] };
 }
 
+/** What a match, or a target that is not a verdict or chain jump (the caller passes those over), needs. */
 function extensionRequirement(ctx: RequirementContext, rule: Rule, kind: 'match' | 'target', use: ExtensionUse): Requirement | undefined {
-  if (kind === 'target' && (use as TargetUse).standard) return undefined;
   const fact = ctx.ref.extensions[`${ctx.family}/${kind}/${use.extensionName}`];
   const removed = REMOVED_EXTENSIONS[use.extensionName];
   const span = extensionSpan(rule, use);
@@ -247,7 +247,7 @@ export function* eachRequirement(file: RulesFile, ctx: RequirementContext, skip?
   const unknownMatches: Known = new Map();
   const unknownTargets: Known = new Map();
   const forUse = (rule: Rule, kind: 'match' | 'target', use: ExtensionUse): Requirement | undefined => {
-    // Verdicts and chain jumps need no module (extensionRequirement): a third of all uses, each naming its own chain.
+    // Verdicts and chain jumps need no module: a third of all uses, and each chain name would need an entry of its own.
     if (kind === 'target' && (use as TargetUse).standard) return undefined;
     const id: unknown = use.def ?? use.extensionName;
     const table = use.def ? known : kind === 'match' ? unknownMatches : unknownTargets;

@@ -54,6 +54,7 @@ export function buildModel(input: BuildInput): RulesFile {
   const seenTables = new Map<string, Table>();
   let current: Table | undefined;
   let lastTable: Table | undefined;
+  let lastName: string | undefined;
   let lastChain: Chain | undefined;
 
   const openTable = (name: Word, line: number) => {
@@ -247,10 +248,11 @@ export function buildModel(input: BuildInput): RulesFile {
    * rules go to the chain of the line before. Safe to remember, since no entry of the map is ever replaced.
    */
   function chainNamed(table: Table, name: string): Chain | undefined {
-    if (table === lastTable && name === lastChain?.name) return lastChain;
+    if (table === lastTable && name === lastName) return lastChain;
     const chain = table.chains.get(name);
-    if (chain && chain.name === name) {
+    if (chain) {
       lastTable = table;
+      lastName = name;
       lastChain = chain;
     }
     return chain;
