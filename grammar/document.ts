@@ -19,11 +19,15 @@ export interface TextFacts {
   missingFinalNewline: boolean;
 }
 
-export interface ParsedDocument {
-  lines: LineNode[];
+/** A file split into lines, before (or without keeping) their parse. */
+export interface DocumentText {
   /** Each line's text without its terminator (and without a BOM on line 0). */
   texts: string[];
   facts: TextFacts;
+}
+
+export interface ParsedDocument extends DocumentText {
+  lines: LineNode[];
 }
 
 /** iptables-restore reads lines with fgets into a 10,240-byte buffer. */
@@ -36,7 +40,7 @@ export function overRestoreBuffer(line: string): boolean {
   return line.length >= RESTORE_LINE_BUFFER / 3 && Buffer.byteLength(line, 'utf8') >= RESTORE_LINE_BUFFER;
 }
 
-export function splitLines(text: string): { texts: string[]; facts: TextFacts } {
+export function splitLines(text: string): DocumentText {
   const facts: TextFacts = {
     bom: false,
     firstCrlfLine: -1,

@@ -26,6 +26,13 @@ export interface LintOptions {
    * reuse their reading and per-rule findings. For editors; a one-shot run needs none.
    */
   cache?: LintCache;
+  /**
+   * The caller wants the findings, not the model (a one-shot run, like the
+   * command line's): each rule keeps only what the checks over the whole model
+   * read, which saves much of the time and memory on large files. The result's
+   * rules then lack their other parts. Ignored with a cache.
+   */
+  findingsOnly?: boolean;
   /** Per-check severity overrides; `off` disables a check. */
   severities?: Record<string, Severity | 'off'>;
 }

@@ -2,11 +2,14 @@
  * The pure core: text in, diagnostics and model out. No file or process I/O;
  * the CLI, the language server and the tests all call this one function.
  */
-import { parseDocument, type ParsedDocument } from '../grammar/document.js';
+import { splitLines, type DocumentText, type ParsedDocument } from '../grammar/document.js';
+import { parseLine } from '../grammar/parser.js';
+import type { LineNode } from '../grammar/syntax.js';
+import { keepWhatChainChecksRead } from './checks/chains.js';
 import { checkInfo, MODEL_CHECKS } from './checks/registry.js';
 import { byPosition, type Diagnostic, type ReportExtras, type Reporter, type Severity, type Span } from './diagnostics.js';
 import type { Backend, LintOptions } from './lint-options.js';
-import { buildModel } from './model/build.js';
+import { ModelBuilder, type ModelVisitor } from './model/build.js';
 import { decideFamily, readGeneratedBy } from './model/family.js';
 import type { RulesFile } from './model/types.js';
 import { applySuppressions, parseSuppressions, type Suppressions } from './suppressions.js';
@@ -50,36 +53,73 @@ export interface FileContext {
 }
 
 export function fileContext(doc: ParsedDocument, options: LintOptions): FileContext {
-  const generatedBy = readGeneratedBy(doc);
-  const { family, source } = decideFamily(doc, options.family, options.fileName, generatedBy);
+  return fileContextOf(doc.texts, () => doc.lines, options);
+}
+
+/** fileContext for a text whose lines are parsed on demand: `lines` is called only when the addresses must decide the family. */
+function fileContextOf(texts: readonly string[], lines: () => Iterable<LineNode>, options: LintOptions): FileContext {
+  const generatedBy = readGeneratedBy(texts);
+  const { family, source } = decideFamily(lines, options.family, options.fileName, generatedBy);
   const backend: Backend | undefined = options.backend ?? (generatedBy?.backend === 'nf_tables' ? 'nft' : generatedBy?.backend === 'legacy' ? 'legacy' : undefined);
   return { family, familySource: source, generatedBy, backend };
 }
 
-/** lintDocument, also returning the findings before suppression comments were applied and the comments (for LintSession). */
-export function lintDocumentUnsuppressed(doc: ParsedDocument, options: LintOptions = {}): {
+interface Linted {
   result: LintResult;
   unsuppressed: Diagnostic[];
   suppressions: Suppressions;
   context: FileContext;
-} {
+}
+
+/** lintDocument, also returning the findings before suppression comments were applied and the comments (for LintSession). */
+export function lintDocumentUnsuppressed(doc: ParsedDocument, options: LintOptions = {}): Linted {
+  return lintLines(doc, (line) => doc.lines[line], fileContext(doc, options), options);
+}
+
+/**
+ * The one way through: the model is read line by line, each check's visitor
+ * seeing every line, table and rule as it comes, then the checks that need the
+ * whole model run. `lineAt` gives each line's parse, asked once per line in order.
+ */
+function lintLines(text: DocumentText, lineAt: (line: number) => LineNode, context: FileContext, options: LintOptions): Linted {
   if (options.cache) options.cache.run++;
   const reporter = new CollectingReporter(options.severities);
-  const context = fileContext(doc, options);
   const { family, familySource, generatedBy, backend } = context;
-  const file = buildModel({ doc, family, familySource, generatedBy, backend, reporter, cache: options.cache });
-  const ctx = { file, doc, options, backend, reporter };
-  for (const check of MODEL_CHECKS) check.run(ctx);
+  const builder = new ModelBuilder({ text, family, familySource, generatedBy, backend, reporter, cache: options.cache });
+  const ctx = { file: builder.file, doc: text, options, backend, reporter };
+  const visitors: ModelVisitor[] = [];
+  for (const check of MODEL_CHECKS) {
+    const visitor = check.visit?.(ctx);
+    if (visitor) visitors.push(visitor);
+  }
+  // The editor's cache keeps rules from run to run: only a one-shot run may let go of their parts.
+  if (options.findingsOnly && !options.cache) visitors.push({ rule: keepWhatChainChecksRead });
+  builder.visitors = visitors;
+  const lineCount = text.texts.length;
+  for (let line = 0; line < lineCount; line++) builder.line(lineAt(line), line);
+  const file = builder.finish();
+  for (const check of MODEL_CHECKS) check.run?.(ctx);
   reporter.diagnostics.sort(byPosition);
-  const suppressions = parseSuppressions(doc);
+  const suppressions = parseSuppressions(text);
   const diagnostics = applySuppressions(suppressions, reporter.diagnostics, options);
-  return { result: { diagnostics, file, backend, lines: doc.texts }, unsuppressed: reporter.diagnostics, suppressions, context };
+  return { result: { diagnostics, file, backend, lines: text.texts }, unsuppressed: reporter.diagnostics, suppressions, context };
 }
 
 export function lintDocument(doc: ParsedDocument, options: LintOptions = {}): LintResult {
   return lintDocumentUnsuppressed(doc, options).result;
 }
 
+/**
+ * Lints a whole text. Each line is parsed as the model reaches it and not kept:
+ * a large file never holds all its parsed lines at once.
+ */
 export function lint(text: string, options: LintOptions = {}): LintResult {
-  return lintDocument(parseDocument(text), options);
+  const split = splitLines(text);
+  const texts = split.texts;
+  const context = fileContextOf(texts, () => parsedLines(texts), options);
+  return lintLines(split, (line) => parseLine(texts[line]), context, options).result;
+}
+
+function* parsedLines(texts: readonly string[]): Generator<LineNode> {
+  for (const text of texts) yield parseLine(text);
 }

@@ -6,7 +6,7 @@
  * stale silences do not pile up unnoticed. Pure: the CLI and the language
  * server both read them with parseSuppressions and apply them with applySuppressions.
  */
-import type { ParsedDocument } from '../grammar/document.js';
+import type { DocumentText } from '../grammar/document.js';
 import { ALL_CHECK_INFO } from './checks/registry.js';
 import { kernelCheckInfo } from './checks/kernel-modules.js';
 import type { CheckInfo } from './checks/types.js';
@@ -127,7 +127,7 @@ export interface Suppressions {
 }
 
 /** Reads the suppression comments of a document (comment lines whose text starts with `# iptlint`). */
-export function parseSuppressions(doc: ParsedDocument): Suppressions {
+export function parseSuppressions(doc: DocumentText): Suppressions {
   const suppressions: Suppression[] = [];
   const malformed: SuppressionProblem[] = [];
   const texts = doc.texts;
@@ -171,8 +171,8 @@ export function parseSuppressions(doc: ParsedDocument): Suppressions {
     if (keyword === 'disable-next-line') {
       // Skip other comments and blank lines so several directives can stack above one rule.
       for (let j = i + 1; j < texts.length; j++) {
-        const kind = doc.lines[j]?.kind;
-        if (kind === 'comment' || kind === 'blank') continue;
+        // A comment or blank line, as grammar/parser.ts tells them: empty, or starting with `#`.
+        if (texts[j].length === 0 || texts[j].charCodeAt(0) === 35 /* # */) continue;
         target = j;
         break;
       }

@@ -524,4 +524,24 @@ function run(ctx: CheckContext): void {
   for (const table of ctx.file.tables) checkTable(ctx, table);
 }
 
+/**
+ * Lets go of what these checks never read of a rule once its own checks have
+ * seen it: the addresses, protocol and fragment flag, and the matches that no
+ * table or hook restricts. They read the chain, the target, the interfaces
+ * (IPT301), the arguments (-D/-C by specification) and the matches that
+ * checkPlacement looks at. A caller that keeps only findings (the command line)
+ * calls this on each rule as it is read: a kube-proxy ruleset then keeps a
+ * fraction of its model, and the collector copies a fraction of it.
+ */
+export function keepWhatChainChecksRead(rule: Rule): void {
+  rule.protocol = undefined;
+  rule.source = undefined;
+  rule.destination = undefined;
+  rule.fragment = undefined;
+  const matches = rule.matches;
+  let kept = 0;
+  for (const match of matches) if (match.def && placementMatters(match.def)) matches[kept++] = match;
+  matches.length = kept;
+}
+
 export const chainChecks: ModelCheck = { info, run };

@@ -320,12 +320,4 @@ export function checkRuleOptions(ctx: CheckContext, rule: Rule): void {
   memoised(cache, 'rules', rule, memoKey(ctx.file.family, ctx.backend), rule.line, ctx.reporter, (reporter) => (checkRule({ ...ctx, reporter }, rule), true), () => {});
 }
 
-function run(ctx: CheckContext): void {
-  for (const table of ctx.file.tables) {
-    for (const command of table.commands) {
-      if (command.rule) checkRuleOptions(ctx, command.rule);
-    }
-  }
-}
-
-export const extensionChecks: ModelCheck = { info, run };
+export const extensionChecks: ModelCheck = { info, visit: (ctx) => ({ rule: (rule) => checkRuleOptions(ctx, rule) }) };

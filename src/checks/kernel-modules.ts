@@ -5,12 +5,13 @@
  */
 import { extensionSince, optionSince, SINCE, type SinceEntry } from '../catalog/since.js';
 import type { RelatedInformation, ReportExtras, Reporter, Severity, Span } from '../diagnostics.js';
-import type { CheckInfo, ModelCheck } from './types.js';
-import type { LintOptions } from '../lint-options.js';
-import type { RulesFile } from '../model/types.js';
+import type { CheckContext, CheckInfo, ModelCheck } from './types.js';
+import type { Backend, LintOptions } from '../lint-options.js';
+import type { ModelVisitor } from '../model/build.js';
+import type { Rule, RulesFile } from '../model/types.js';
 import { compareVersions, type KernelProfile } from '../kernel/profile.js';
 import { referenceFor, REMOVED_EXTENSIONS } from '../kernel/reference.js';
-import { decideBackend, eachRequirement, optionName, setReferences, type ModuleNeed, type Requirement } from '../kernel/requirements.js';
+import { decideBackend, optionName, RequirementWalker, setReferences, type ModuleNeed, type Requirement } from '../kernel/requirements.js';
 import { moduleState, type ModuleState } from '../kernel/state.js';
 
 
@@ -282,106 +283,134 @@ function reportRemoved(reporter: Reporter, options: LintOptions, profile: Kernel
 /** The newest version the table names: an iptables at least this new has everything in it. */
 const NEWEST_SINCE = SINCE.reduce((newest, e) => (compareVersions(e.since, newest) > 0 ? e.since : newest), '0');
 
-function checkUserspace(file: RulesFile, options: LintOptions, reporter: Reporter): void {
+/** IPT501 for one rule, when the iptables that will load the file is older than something in the table. */
+function userspaceCheck(file: RulesFile, options: LintOptions, reporter: Reporter): ((rule: Rule) => void) | undefined {
   const version = options.iptablesVersion ?? file.generatedBy?.version;
   // A current iptables has everything the table knows: nothing to look up, rule by rule.
-  if (!version || compareVersions(NEWEST_SINCE, version) <= 0) return;
+  if (!version || compareVersions(NEWEST_SINCE, version) <= 0) return undefined;
   const source = options.iptablesVersion ? '--iptables-version' : 'the save header';
   const tooNew = (entry: SinceEntry | undefined) => (entry && compareVersions(entry.since, version) > 0 ? entry : undefined);
   const fix = (what: string) => `upgrade iptables on that host to a release that has it, or rewrite the rule without ${what}`;
-  for (const table of file.tables) {
-    for (const command of table.commands) {
-      const rule = command.rule;
-      if (!rule) continue;
-      const uses = [...rule.matches.map((m) => ({ kind: 'match' as const, use: m })), ...(rule.target && !rule.target.standard ? [{ kind: 'target' as const, use: rule.target }] : [])];
-      for (const { kind, use } of uses) {
-        const name = use.def?.name ?? use.extensionName;
-        const token = use.name ?? use.keyword;
-        const ext = tooNew(extensionSince(kind, name, file.family));
-        if (ext && token) {
-          report(reporter, options, 'IPT501', { line: rule.line, start: token.start, end: token.end }, `\`${use.extensionName}\` needs iptables ${ext.since} or later, but ${source} says ${version}, which rejects the rule: ${fix('it')}`, {
-            data: { extension: use.extensionName, since: ext.since, iptables: version },
-          });
-          // An older iptables stops at the unknown extension; its options add nothing.
-          continue;
-        }
-        for (const o of use.options) {
-          const opt = tooNew(optionSince(kind, name, optionName(o), file.family));
-          if (!opt) continue;
-          report(reporter, options, 'IPT501', { line: rule.line, start: o.token.start, end: o.token.end }, `\`--${optionName(o)}\` of \`${use.extensionName}\` needs iptables ${opt.since} or later, but ${source} says ${version}, which rejects the rule: ${fix('the option')}`, {
-            data: { extension: use.extensionName, option: optionName(o), since: opt.since, iptables: version },
-          });
-        }
-      }
-    }
-  }
-}
-
-/** Sets the rules use but the ipset file does not define. Independent of any kernel. */
-function checkIpsets(file: RulesFile, options: LintOptions, reporter: Reporter): void {
-  const sets = options.ipsets;
-  if (!sets) return;
-  const files = [...new Set([...sets.values()].map((s) => s.file).filter((f): f is string => !!f))];
-  for (const table of file.tables) {
-    for (const command of table.commands) {
-      const rule = command.rule;
-      if (!rule) continue;
-      for (const use of [...rule.matches, ...(rule.target ? [rule.target] : [])]) {
-        for (const ref of setReferences(use)) {
-          if (sets.has(ref.name)) continue;
-          report(reporter, options, 'IPT405', { line: rule.line, ...ref.span }, `set \`${ref.name}\` is not defined in ${files.join(', ') || 'the ipset file'}: create it there (\`create ${ref.name} TYPE …\`) before the rules are restored`, {
-            data: { set: ref.name },
-            related: files.map((f) => ({ message: 'sets defined here', file: f })),
-          });
-        }
-      }
-    }
-  }
-}
-
-export function checkKernelModules(file: RulesFile, options: LintOptions, reporter: Reporter): void {
-  checkUserspace(file, options, reporter);
-  checkIpsets(file, options, reporter);
-  const kernels = options.kernels ?? [];
-  if (kernels.length === 0) return;
-
-  const backend = decideBackend(file, options.backend);
-  if (backend.source === 'assumed') {
-    const first = file.tables[0]?.header ?? { line: 0, start: 0, end: 0 };
-    report(reporter, options, 'IPT406', first, 'no --backend and no `# Generated by iptables-save … (nf_tables|legacy)` header: assuming iptables-nft (nf_tables) for the kernel-module checks', {});
-  }
-
-  for (const profile of kernels) {
-    const ref = referenceFor(profile);
-    const once = new Set<string>();
-    const states = new Map<string, ModuleState>();
-    // Requirements (the same object for every use of an extension in the same way, see eachRequirement)
-    // that can report nothing more: only a primary module the kernel lacks is reported at each use.
-    const settled = new WeakSet<Requirement>();
-    const reqs = eachRequirement(file, { family: file.family, backend: backend.backend, ref, profile, ipsets: options.ipsets }, (req) => settled.has(req));
-    for (const req of reqs) {
-      if (req.removed) {
-        reportRemoved(reporter, options, profile, req);
+  return (rule) => {
+    const uses = [...rule.matches.map((m) => ({ kind: 'match' as const, use: m })), ...(rule.target && !rule.target.standard ? [{ kind: 'target' as const, use: rule.target }] : [])];
+    for (const { kind, use } of uses) {
+      const name = use.def?.name ?? use.extensionName;
+      const token = use.name ?? use.keyword;
+      const ext = tooNew(extensionSince(kind, name, file.family));
+      if (ext && token) {
+        report(reporter, options, 'IPT501', { line: rule.line, start: token.start, end: token.end }, `\`${use.extensionName}\` needs iptables ${ext.since} or later, but ${source} says ${version}, which rejects the rule: ${fix('it')}`, {
+          data: { extension: use.extensionName, since: ext.since, iptables: version },
+        });
+        // An older iptables stops at the unknown extension; its options add nothing.
         continue;
       }
-      if (!req.primary) continue;
-      const stop = judge(reporter, options, profile, req, req.primary, once, true, states);
-      if (stop) continue;
-      // The primary and every dependency up to the first hard problem have been judged: later uses of this
-      // requirement would only find the same once-per-kernel findings again.
-      if (!req.noAlias) {
-        const primary = cachedState(states, profile, req.primary).state;
-        if (primary !== 'not-built' && primary !== 'not-installed') settled.add(req);
-      }
-      for (const dep of req.deps) {
-        if (judge(reporter, options, profile, req, dep, once, false, states)) break;
+      for (const o of use.options) {
+        const opt = tooNew(optionSince(kind, name, optionName(o), file.family));
+        if (!opt) continue;
+        report(reporter, options, 'IPT501', { line: rule.line, start: o.token.start, end: o.token.end }, `\`--${optionName(o)}\` of \`${use.extensionName}\` needs iptables ${opt.since} or later, but ${source} says ${version}, which rejects the rule: ${fix('the option')}`, {
+          data: { extension: use.extensionName, option: optionName(o), since: opt.since, iptables: version },
+        });
       }
     }
+  };
+}
+
+/** IPT405 for one rule: sets it uses that the ipset file does not define. Independent of any kernel. */
+function ipsetCheck(options: LintOptions, reporter: Reporter): ((rule: Rule) => void) | undefined {
+  const sets = options.ipsets;
+  if (!sets) return undefined;
+  const files = [...new Set([...sets.values()].map((s) => s.file).filter((f): f is string => !!f))];
+  return (rule) => {
+    for (const use of [...rule.matches, ...(rule.target ? [rule.target] : [])]) {
+      for (const ref of setReferences(use)) {
+        if (sets.has(ref.name)) continue;
+        report(reporter, options, 'IPT405', { line: rule.line, ...ref.span }, `set \`${ref.name}\` is not defined in ${files.join(', ') || 'the ipset file'}: create it there (\`create ${ref.name} TYPE …\`) before the rules are restored`, {
+          data: { set: ref.name },
+          related: files.map((f) => ({ message: 'sets defined here', file: f })),
+        });
+      }
+    }
+  };
+}
+
+/** The module needs of each table and rule, judged on one kernel as they are read. */
+function kernelCheck(file: RulesFile, options: LintOptions, reporter: Reporter, profile: KernelProfile, backend: Backend): ModelVisitor {
+  const once = new Set<string>();
+  const states = new Map<string, ModuleState>();
+  // Requirements (the same object for every use of an extension in the same way, see RequirementWalker)
+  // that can report nothing more: only a primary module the kernel lacks is reported at each use.
+  const settled = new WeakSet<Requirement>();
+  const walker = new RequirementWalker({ family: file.family, backend, ref: referenceFor(profile), profile, ipsets: options.ipsets }, (req) => settled.has(req));
+  const judgeRequirement = (req: Requirement) => {
+    if (req.removed) {
+      reportRemoved(reporter, options, profile, req);
+      return;
+    }
+    if (!req.primary) return;
+    const stop = judge(reporter, options, profile, req, req.primary, once, true, states);
+    if (stop) return;
+    // The primary and every dependency up to the first hard problem have been judged: later uses of this
+    // requirement would only find the same once-per-kernel findings again.
+    if (!req.noAlias) {
+      const primary = cachedState(states, profile, req.primary).state;
+      if (primary !== 'not-built' && primary !== 'not-installed') settled.add(req);
+    }
+    for (const dep of req.deps) {
+      if (judge(reporter, options, profile, req, dep, once, false, states)) break;
+    }
+  };
+  return { table: (table) => walker.table(table, judgeRequirement), rule: (rule) => walker.rule(rule, judgeRequirement) };
+}
+
+/** The kernel and userspace checks of one lint run, rule by rule as the model is read. */
+function visitKernelModules(file: RulesFile, options: LintOptions, reporter: Reporter): ModelVisitor | undefined {
+  const visitors: ModelVisitor[] = [];
+  const userspace = userspaceCheck(file, options, reporter);
+  if (userspace) visitors.push({ rule: userspace });
+  const ipsets = ipsetCheck(options, reporter);
+  if (ipsets) visitors.push({ rule: ipsets });
+  const kernels = options.kernels ?? [];
+  if (kernels.length) {
+    const backend = decideBackend(file, options.backend);
+    for (const profile of kernels) visitors.push(kernelCheck(file, options, reporter, profile, backend.backend));
   }
+  if (visitors.length === 0) return undefined;
+  return {
+    table: (table) => {
+      for (const v of visitors) v.table?.(table);
+    },
+    rule: (rule, table) => {
+      for (const v of visitors) v.rule?.(rule, table);
+    },
+  };
+}
+
+/** The kernel and userspace checks over a model already built (the model builder runs them as it reads, see kernelModulesCheck). */
+export function checkKernelModules(file: RulesFile, options: LintOptions, reporter: Reporter): void {
+  const visitor = visitKernelModules(file, options, reporter);
+  if (visitor) {
+    for (const table of file.tables) {
+      visitor.table?.(table);
+      for (const command of table.commands) if (command.rule) visitor.rule?.(command.rule, table);
+    }
+  }
+  reportAssumedBackend(file, options, reporter);
+}
+
+/** Said once, after the model is built: its place is the first table header. */
+function reportAssumedBackend(file: RulesFile, options: LintOptions, reporter: Reporter): void {
+  if (!options.kernels?.length || decideBackend(file, options.backend).source !== 'assumed') return;
+  const first = file.tables[0]?.header ?? { line: 0, start: 0, end: 0 };
+  report(reporter, options, 'IPT406', first, 'no --backend and no `# Generated by iptables-save … (nf_tables|legacy)` header: assuming iptables-nft (nf_tables) for the kernel-module checks', {});
 }
 
 /** The check as the registry lists it (src/checks/registry.ts: add it to MODEL_CHECKS). */
 export const kernelModulesCheck: ModelCheck = {
   info: kernelCheckInfo,
-  run: (ctx) => checkKernelModules(ctx.file, { ...ctx.options, backend: ctx.options.backend ?? ctx.backend }, ctx.reporter),
+  visit: (ctx) => visitKernelModules(ctx.file, withBackend(ctx), ctx.reporter),
+  run: (ctx) => reportAssumedBackend(ctx.file, withBackend(ctx), ctx.reporter),
 };
+
+function withBackend(ctx: CheckContext): LintOptions {
+  return { ...ctx.options, backend: ctx.options.backend ?? ctx.backend };
+}

@@ -219,7 +219,6 @@ function checkText(ctx: CheckContext): void {
     const col = doc.texts[line].indexOf('\0');
     reporter.report('IPT120', { line, start: col, end: col + 1 }, 'NUL byte: iptables-restore ignores everything after it on this line');
   }
-  for (let line = 0; line < doc.lines.length; line++) checkArguments(reporter, doc.lines[line], line, doc.texts[line]);
 }
 
 /** Unterminated quotes and over-long arguments of one rule line. */
@@ -238,4 +237,8 @@ export function checkArguments(reporter: Reporter, node: LineNode, line: number,
   }
 }
 
-export const syntaxCheck: ModelCheck = { info, run: checkText };
+export const syntaxCheck: ModelCheck = {
+  info,
+  visit: (ctx) => ({ line: (node, line, text) => checkArguments(ctx.reporter, node, line, text) }),
+  run: checkText,
+};

@@ -1,7 +1,8 @@
 /** What a check is: metadata (code, severity, docs) beside the function that finds it. */
-import type { ParsedDocument } from '../../grammar/document.js';
+import type { DocumentText } from '../../grammar/document.js';
 import type { Reporter, Severity } from '../diagnostics.js';
 import type { Backend, LintOptions } from '../lint-options.js';
+import type { ModelVisitor } from '../model/build.js';
 import type { RulesFile } from '../model/types.js';
 
 export type CheckCategory = 'syntax' | 'extensions' | 'rules' | 'kernel' | 'userspace' | 'meta';
@@ -27,15 +28,25 @@ export interface CheckInfo {
 }
 
 export interface CheckContext {
+  /** The model; while visitors run, the part read so far. */
   file: RulesFile;
-  doc: ParsedDocument;
+  doc: DocumentText;
   options: LintOptions;
   /** The backend that will load the file, when known (option or save header). */
   backend?: Backend;
   reporter: Reporter;
 }
 
+/**
+ * A check finds what it can as each line, table or rule is read (visit), and
+ * what needs the whole model once it is built (run). What a rule shows on its
+ * own belongs in visit: a caller that keeps only findings (the command line)
+ * lets go of most of each rule right after the visitors have seen it.
+ */
 export interface ModelCheck {
   info: readonly CheckInfo[];
-  run(ctx: CheckContext): void;
+  /** The visitor for one lint run (it may keep state from rule to rule), if the check has one. */
+  visit?(ctx: CheckContext): ModelVisitor | undefined;
+  /** The findings that need the whole model. */
+  run?(ctx: CheckContext): void;
 }

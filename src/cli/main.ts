@@ -271,7 +271,7 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
       inputErrors.push({ path: shownName, message: colon > 0 ? error.message.slice(colon + 2) : error.message });
       continue;
     }
-    const result = lint(input.text, { ...s.options, fileName: input.path });
+    const result = lint(input.text, { ...s.options, fileName: input.path, findingsOnly: true });
     const file: FileReport = { path: input.path, family: result.file.family, lines: result.lines, diagnostics: result.diagnostics };
     report.files.push(file);
     fileSettings.push(s);

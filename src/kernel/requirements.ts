@@ -226,31 +226,63 @@ function setTypeRequirements(ctx: RequirementContext, rule: Rule, use: Extension
 /** Every module need of the file, in file order: table headers, then each rule's matches and target. */
 export function requirementsOf(file: RulesFile, ctx: RequirementContext): Requirement[] {
   const out: Requirement[] = [];
-  for (const req of eachRequirement(file, ctx)) out.push({ ...req });
+  const keep = (req: Requirement) => out.push({ ...req });
+  const walker = new RequirementWalker(ctx);
+  for (const table of file.tables) {
+    walker.table(table, keep);
+    for (const command of table.commands) if (command.rule) walker.rule(command.rule, keep);
+  }
   return out;
 }
 
+type Ways = Map<unknown, { fallback?: readonly string[]; ways: (Requirement | null | undefined)[] }>;
+
 /**
- * requirementsOf one at a time, for a caller that judges each and keeps none:
+ * The module needs of a file, table by table and rule by rule as the caller
+ * reaches them (in file order), for a caller that judges each and keeps none:
  * a 100,000-rule file has some 300,000 extension uses. What an extension needs
- * is worked out once per way of using it, and that same object comes back for
+ * is worked out once per way of using it, and that same object is passed for
  * every such use with `span` set to the use at hand (copy it to keep it); the
  * caller can tell by identity that it has judged it before. Uses of a
  * requirement for which `skip` says true are passed over without a word: a
  * caller that has nothing more to learn from it pays nothing per use.
  */
-export function* eachRequirement(file: RulesFile, ctx: RequirementContext, skip?: (req: Requirement) => boolean): Generator<Requirement> {
+export class RequirementWalker {
   // Per extension (its definition, or kind and name when unknown): the fallback options and each way of use.
-  type Known = Map<unknown, { fallback?: readonly string[]; ways: (Requirement | null | undefined)[] }>;
-  // Extensions by definition; names without one (chain jumps, unknown extensions) by kind, so the key is a word the parser already made.
-  const known: Known = new Map();
-  const unknownMatches: Known = new Map();
-  const unknownTargets: Known = new Map();
-  const forUse = (rule: Rule, kind: 'match' | 'target', use: ExtensionUse): Requirement | undefined => {
+  // Extensions by definition; names without one (unknown extensions) by kind, so the key is a word the parser already made.
+  private readonly known: Ways = new Map();
+  private readonly unknownMatches: Ways = new Map();
+  private readonly unknownTargets: Ways = new Map();
+
+  constructor(private readonly ctx: RequirementContext, private readonly skip?: (req: Requirement) => boolean) {}
+
+  /** What the table itself needs (its table module, or nf_tables and the chain type). */
+  table(table: Table, each: (req: Requirement) => void): void {
+    for (const req of tableRequirements(this.ctx, table)) each(req);
+  }
+
+  /** What the rule's matches and target need, in order, with the set types of the ipsets they name. */
+  rule(rule: Rule, each: (req: Requirement) => void): void {
+    const ipsets = this.ctx.ipsets;
+    for (const m of rule.matches) {
+      const r = this.forUse(rule, 'match', m);
+      if (r) each(r);
+      if (ipsets) for (const s of setTypeRequirements(this.ctx, rule, m)) each(s);
+    }
+    const target = rule.target;
+    if (target) {
+      const r = this.forUse(rule, 'target', target);
+      if (r) each(r);
+      if (ipsets) for (const s of setTypeRequirements(this.ctx, rule, target)) each(s);
+    }
+  }
+
+  private forUse(rule: Rule, kind: 'match' | 'target', use: ExtensionUse): Requirement | undefined {
     // Verdicts and chain jumps need no module: a third of all uses, and each chain name would need an entry of its own.
     if (kind === 'target' && (use as TargetUse).standard) return undefined;
+    const ctx = this.ctx;
     const id: unknown = use.def ?? use.extensionName;
-    const table = use.def ? known : kind === 'match' ? unknownMatches : unknownTargets;
+    const table = use.def ? this.known : kind === 'match' ? this.unknownMatches : this.unknownTargets;
     let entry = table.get(id);
     if (!entry) {
       const fact = ctx.ref.extensions[`${ctx.family}/${kind}/${use.extensionName}`];
@@ -266,26 +298,9 @@ export function* eachRequirement(file: RulesFile, ctx: RequirementContext, skip?
       entry.ways[way] = made ?? null;
       return made;
     }
-    if (req === null || skip?.(req)) return undefined;
+    if (req === null || this.skip?.(req)) return undefined;
     req.span = extensionSpan(rule, use);
     return req;
-  };
-  for (const table of file.tables) {
-    yield* tableRequirements(ctx, table);
-    for (const command of table.commands) {
-      const rule = command.rule;
-      if (!rule) continue;
-      for (const m of rule.matches) {
-        const r = forUse(rule, 'match', m);
-        if (r) yield r;
-        if (ctx.ipsets) yield* setTypeRequirements(ctx, rule, m);
-      }
-      if (rule.target) {
-        const r = forUse(rule, 'target', rule.target);
-        if (r) yield r;
-        if (ctx.ipsets) yield* setTypeRequirements(ctx, rule, rule.target);
-      }
-    }
   }
 }
 

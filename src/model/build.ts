@@ -3,16 +3,15 @@
  * does (a table opens with `*name`, closes with COMMIT; chain lines and rule
  * lines only inside), and reports what breaks that structure.
  */
-import type { ParsedDocument } from '../../grammar/document.js';
-import type { CountersNode, Word } from '../../grammar/syntax.js';
+import type { DocumentText, ParsedDocument } from '../../grammar/document.js';
+import type { CountersNode, LineNode, Word } from '../../grammar/syntax.js';
 import { findTarget, STANDARD_VERDICTS } from '../catalog/index.js';
 import type { Family } from '../catalog/types.js';
 import type { Reporter } from '../diagnostics.js';
 import type { Backend } from '../lint-options.js';
 import { memoised, memoKey, type LintCache } from './line-memo.js';
 import { readRuleLine } from './rule-reader.js';
-import type { Command } from './types.js';
-import type { Chain, Counters, RulesFile, Table } from './types.js';
+import type { Chain, Command, Counters, Rule, RulesFile, Table } from './types.js';
 
 export const BUILTIN_CHAINS: Record<string, readonly string[]> = {
   filter: ['INPUT', 'FORWARD', 'OUTPUT'],
@@ -26,7 +25,8 @@ export const BUILTIN_CHAINS: Record<string, readonly string[]> = {
 export const MAX_CHAIN_NAME = 28;
 
 export interface BuildInput {
-  doc: ParsedDocument;
+  /** Each line's text without its terminator, and the facts about the text as a whole. */
+  text: DocumentText;
   family: Family;
   familySource: RulesFile['familySource'];
   generatedBy?: RulesFile['generatedBy'];
@@ -34,6 +34,20 @@ export interface BuildInput {
   reporter: Reporter;
   /** Memory of earlier runs on the same document (the editor's). */
   cache?: LintCache;
+}
+
+/**
+ * Whoever wants to see the model as it is built: the checks that need one line,
+ * table or rule (and what came before it), so that a caller who keeps only
+ * findings can let the rest of each rule go at once.
+ */
+export interface ModelVisitor {
+  /** Every line, as parsed, before the model reads it. */
+  line?(node: LineNode, line: number, text: string): void;
+  /** A table was opened by its `*name` line. */
+  table?(table: Table): void;
+  /** A rule line's command was read into the table; its rule is complete. */
+  rule?(rule: Rule, table: Table): void;
 }
 
 function toCounters(node: CountersNode, line: number): Counters {
@@ -48,43 +62,41 @@ export function chainNameProblem(name: string, family: Family): string | undefin
   return undefined;
 }
 
-export function buildModel(input: BuildInput): RulesFile {
-  const { doc, family, reporter, backend } = input;
-  const file: RulesFile = { family, familySource: input.familySource, generatedBy: input.generatedBy, tables: [] };
-  const seenTables = new Map<string, Table>();
-  let current: Table | undefined;
-  let lastTable: Table | undefined;
-  let lastName: string | undefined;
-  let lastChain: Chain | undefined;
+/** The model of a parsed document, all lines at once. */
+export function buildModel(input: Omit<BuildInput, 'text'> & { doc: ParsedDocument }): RulesFile {
+  const builder = new ModelBuilder({ ...input, text: input.doc });
+  const lines = input.doc.lines;
+  for (let line = 0; line < lines.length; line++) builder.line(lines[line], line);
+  return builder.finish();
+}
 
-  const openTable = (name: Word, line: number) => {
-    const known = Object.hasOwn(BUILTIN_CHAINS, name.value);
-    const table: Table = { name: name.value, known, header: { line, start: 0, end: name.end }, chains: new Map(), commands: [] };
-    if (!known) {
-      reporter.report('IPT102', { line, start: name.start, end: name.end }, `unknown table \`${name.value}\`: iptables has filter, nat, mangle, raw and security`);
-    } else {
-      for (const chain of BUILTIN_CHAINS[name.value]) table.chains.set(chain, newChain(chain, true, undefined));
-    }
-    const previous = seenTables.get(name.value);
-    if (previous) {
-      reporter.report('IPT103', { line, start: name.start, end: name.end }, `table \`${name.value}\` again (first on line ${previous.header.line + 1}): iptables-restore flushes it here, so the rules of the first block are lost`, {
-        related: [{ message: 'first declared here', line: previous.header.line }],
-      });
-    } else {
-      seenTables.set(name.value, table);
-    }
-    file.tables.push(table);
-    current = table;
-  };
+/**
+ * Reads parsed lines into the model one at a time, in file order, so that a
+ * caller need not keep every parsed line (or every part of every rule) alive.
+ */
+export class ModelBuilder {
+  readonly file: RulesFile;
+  private readonly seenTables = new Map<string, Table>();
+  private current: Table | undefined;
+  // The chain of the last rule, by table and name: saved files list a chain's rules together.
+  private lastTable: Table | undefined;
+  private lastName: string | undefined;
+  private lastChain: Chain | undefined;
+  private lastKind: LineNode['kind'] | undefined;
+  /** Told of each line, table and rule as soon as it is read, in file order. */
+  visitors: readonly ModelVisitor[] = [];
 
-  const closeMissing = (table: Table, line: number, reason: string) => {
-    reporter.report('IPT104', table.header, `table \`${table.name}\` is never closed with COMMIT ${reason}`, {
-      fixes: [{ title: 'Insert COMMIT', edits: [{ line, start: 0, end: 0, newText: 'COMMIT\n' }] }],
-    });
-  };
+  constructor(private readonly input: BuildInput) {
+    this.file = { family: input.family, familySource: input.familySource, generatedBy: input.generatedBy, tables: [] };
+  }
 
-  for (let line = 0; line < doc.lines.length; line++) {
-    const node = doc.lines[line];
+  /** Reads line number `line`; lines must come in order, each once. */
+  line(node: LineNode, line: number): void {
+    const { reporter } = this.input;
+    const texts = this.input.text.texts;
+    for (const visitor of this.visitors) visitor.line?.(node, line, texts[line]);
+    this.lastKind = node.kind;
+    const current = this.current;
     switch (node.kind) {
       case 'blank':
       case 'comment':
@@ -96,58 +108,95 @@ export function buildModel(input: BuildInput): RulesFile {
         }
         if (current) {
           reporter.report('IPT104', { line, start: 0, end: node.name.end }, `\`*${node.name.value}\` inside table \`${current.name}\`: COMMIT the previous table first (iptables-restore reads this line as a rule and fails)`);
-          closeMissing(current, line, `before \`*${node.name.value}\` on line ${line + 1}`);
+          this.closeMissing(current, line, `before \`*${node.name.value}\` on line ${line + 1}`);
         }
-        openTable(node.name, line);
+        this.openTable(node.name, line);
         break;
       }
       case 'commit': {
         if (!node.exact) {
-          reporter.report('IPT124', { line, start: 0, end: doc.texts[line].length }, 'COMMIT must stand alone on its line: iptables-restore does not recognise it with anything after it, not even a space');
+          reporter.report('IPT124', { line, start: 0, end: texts[line].length }, 'COMMIT must stand alone on its line: iptables-restore does not recognise it with anything after it, not even a space');
         }
         if (!current) {
           reporter.report('IPT101', { line, start: 0, end: 6 }, 'COMMIT outside a table: no `*table` line is open');
           break;
         }
         current.commitLine = line;
-        current = undefined;
+        this.current = undefined;
         break;
       }
       case 'chain': {
         if (!current) {
-          reporter.report('IPT101', { line, start: 0, end: doc.texts[line].length }, 'chain line outside a table: put it after a `*table` line');
+          reporter.report('IPT101', { line, start: 0, end: texts[line].length }, 'chain line outside a table: put it after a `*table` line');
           break;
         }
-        readChainLine(current, node, line);
+        this.readChainLine(current, node, line);
         break;
       }
       case 'rule': {
         if (!current) {
-          reporter.report('IPT101', { line, start: 0, end: doc.texts[line].length }, 'line outside a table: rules go between a `*table` line and COMMIT');
+          reporter.report('IPT101', { line, start: 0, end: texts[line].length }, 'line outside a table: rules go between a `*table` line and COMMIT');
           break;
         }
-        readRule(current, node, line);
+        this.readRule(current, node, line);
         break;
       }
     }
   }
-  if (current) {
-    const last = Math.max(0, doc.lines.length - 1);
-    closeMissing(current, doc.lines.length, 'before the end of the file');
-    reporter.report('IPT104', { line: last, start: 0, end: doc.texts[last]?.length ?? 0 }, `end of file inside table \`${current.name}\`: add COMMIT (iptables-restore fails with "COMMIT expected")`);
+
+  /** After the last line: what the end of the file means, and the finished model. */
+  finish(): RulesFile {
+    const { reporter, backend } = this.input;
+    const { texts, facts } = this.input.text;
+    const lineCount = texts.length;
+    const current = this.current;
+    if (current) {
+      const last = Math.max(0, lineCount - 1);
+      this.closeMissing(current, lineCount, 'before the end of the file');
+      reporter.report('IPT104', { line: last, start: 0, end: texts[last]?.length ?? 0 }, `end of file inside table \`${current.name}\`: add COMMIT (iptables-restore fails with "COMMIT expected")`);
+    }
+    if (facts.missingFinalNewline && lineCount && this.lastKind === 'commit') {
+      const last = lineCount - 1;
+      reporter.report('IPT125', { line: last, start: 0, end: 6 }, 'the final COMMIT has no newline after it: iptables-legacy-restore does not recognise it and fails', {
+        severity: backend === 'legacy' ? 'error' : 'warning',
+        fixes: [{ title: 'Add a final newline', edits: [{ line: last, start: 6, end: 6, newText: '\n' }] }],
+      });
+    }
+    // Rule lists grew by push, with room to spare; the 30,000 chains of a kube-proxy ruleset keep exact copies.
+    for (const table of this.file.tables) for (const chain of table.chains.values()) if (chain.rules.length) chain.rules = chain.rules.slice();
+    return this.file;
   }
-  if (doc.facts.missingFinalNewline && doc.lines.length && doc.lines[doc.lines.length - 1].kind === 'commit') {
-    const last = doc.lines.length - 1;
-    reporter.report('IPT125', { line: last, start: 0, end: 6 }, 'the final COMMIT has no newline after it: iptables-legacy-restore does not recognise it and fails', {
-      severity: backend === 'legacy' ? 'error' : 'warning',
-      fixes: [{ title: 'Add a final newline', edits: [{ line: last, start: 6, end: 6, newText: '\n' }] }],
+
+  private openTable(name: Word, line: number) {
+    const { reporter } = this.input;
+    const known = Object.hasOwn(BUILTIN_CHAINS, name.value);
+    const table: Table = { name: name.value, known, header: { line, start: 0, end: name.end }, chains: new Map(), commands: [] };
+    if (!known) {
+      reporter.report('IPT102', { line, start: name.start, end: name.end }, `unknown table \`${name.value}\`: iptables has filter, nat, mangle, raw and security`);
+    } else {
+      for (const chain of BUILTIN_CHAINS[name.value]) table.chains.set(chain, newChain(chain, true, undefined));
+    }
+    const previous = this.seenTables.get(name.value);
+    if (previous) {
+      reporter.report('IPT103', { line, start: name.start, end: name.end }, `table \`${name.value}\` again (first on line ${previous.header.line + 1}): iptables-restore flushes it here, so the rules of the first block are lost`, {
+        related: [{ message: 'first declared here', line: previous.header.line }],
+      });
+    } else {
+      this.seenTables.set(name.value, table);
+    }
+    this.file.tables.push(table);
+    this.current = table;
+    for (const visitor of this.visitors) visitor.table?.(table);
+  }
+
+  private closeMissing(table: Table, line: number, reason: string) {
+    this.input.reporter.report('IPT104', table.header, `table \`${table.name}\` is never closed with COMMIT ${reason}`, {
+      fixes: [{ title: 'Insert COMMIT', edits: [{ line, start: 0, end: 0, newText: 'COMMIT\n' }] }],
     });
   }
-  // Rule lists grew by push, with room to spare; the 30,000 chains of a kube-proxy ruleset keep exact copies.
-  for (const table of file.tables) for (const chain of table.chains.values()) if (chain.rules.length) chain.rules = chain.rules.slice();
-  return file;
 
-  function readChainLine(table: Table, node: Extract<ParsedDocument['lines'][number], { kind: 'chain' }>, line: number) {
+  private readChainLine(table: Table, node: Extract<LineNode, { kind: 'chain' }>, line: number) {
+    const { reporter, backend, family } = this.input;
     if (!node.name) {
       reporter.report('IPT123', { line, start: 0, end: 1 }, '`:` without a chain name');
       return;
@@ -204,12 +253,13 @@ export function buildModel(input: BuildInput): RulesFile {
     }
   }
 
-  function readRule(table: Table, node: Extract<ParsedDocument['lines'][number], { kind: 'rule' }>, line: number) {
+  private readRule(table: Table, node: RuleLineNode, line: number) {
+    const { reporter, backend, family } = this.input;
     if (node.unclosedCounters) {
       reporter.report('IPT110', { line, start: 0, end: 1 }, 'counters without a closing `]`: iptables-restore fails with "need ]"');
       return;
     }
-    const command = readCommand(node, line, doc.texts[line], family, backend, input.cache, reporter);
+    const command = readCommand(node, line, this.input.text.texts[line], family, backend, this.input.cache, reporter);
     table.commands.push(command);
     const chainName = command.chain?.value;
     if (command.name === 'new-chain' && chainName !== undefined && command.chain) {
@@ -240,26 +290,27 @@ export function buildModel(input: BuildInput): RulesFile {
         reporter.report('IPT108', policySpan, `invalid policy \`${command.extra.value}\`: only ACCEPT or DROP`);
       }
     }
-    if (command.rule && chainName !== undefined) chainNamed(table, chainName)?.rules.push(command.rule);
+    if (command.rule && chainName !== undefined) this.chainNamed(table, chainName)?.rules.push(command.rule);
+    if (command.rule) for (const visitor of this.visitors) visitor.rule?.(command.rule, table);
   }
 
   /**
    * `table.chains.get(name)`, remembering the last chain found: saved files list a chain's rules together, so most
    * rules go to the chain of the line before. Safe to remember, since no entry of the map is ever replaced.
    */
-  function chainNamed(table: Table, name: string): Chain | undefined {
-    if (table === lastTable && name === lastName) return lastChain;
+  private chainNamed(table: Table, name: string): Chain | undefined {
+    if (table === this.lastTable && name === this.lastName) return this.lastChain;
     const chain = table.chains.get(name);
     if (chain) {
-      lastTable = table;
-      lastName = name;
-      lastChain = chain;
+      this.lastTable = table;
+      this.lastName = name;
+      this.lastChain = chain;
     }
     return chain;
   }
 }
 
-export type RuleLineNode = Extract<ParsedDocument['lines'][number], { kind: 'rule' }>;
+export type RuleLineNode = Extract<LineNode, { kind: 'rule' }>;
 
 /**
  * The command of one rule line and what is wrong with it on its own: reading

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { checkKernelModules, kernelCheckInfo } from '../../src/checks/kernel-modules.js';
-import type { Diagnostic } from '../../src/diagnostics.js';
+import { byPosition, type Diagnostic } from '../../src/diagnostics.js';
 import type { KernelProfile } from '../../src/kernel/profile.js';
 import type { Backend, LintOptions } from '../../src/lint-options.js';
 import { lint } from '../../src/lint.js';
@@ -228,12 +228,12 @@ describe.each(BOTH)('kernel %s', (k) => {
     const text = header('legacy') + '*filter\n-A INPUT -m set --match-set blocklist src -j DROP\n-A INPUT -m set --match-set typo src -j DROP\nCOMMIT\n';
     const ipsets = new Map([['blocklist', { type: 'hash:net', line: 0, file: 'ipsets.save' }]]);
     const p = profile(k, { config: switchOff(fixtureText(k, 'config'), 'CONFIG_IP_SET_HASH_NET') });
-    const found = run(text, { kernels: [p], ipsets }).filter((d) => d.code.startsWith('IPT4'));
+    const found = run(text, { kernels: [p], ipsets }).filter((d) => d.code.startsWith('IPT4')).sort(byPosition);
     expect(found.map((d) => [d.code, d.line, d.start, d.end, d.data?.module ?? d.data?.set])).toEqual([
-      ['IPT405', 3, 28, 32, 'typo'],
       ['IPT401', 2, 28, 37, 'ip_set_hash_net'],
+      ['IPT405', 3, 28, 32, 'typo'],
     ]);
-    expect(found[1].message).toContain('`--match-set blocklist` needs ip_set_hash_net (set type hash:net, loaded by ip_set), but kernel');
+    expect(found[0].message).toContain('`--match-set blocklist` needs ip_set_hash_net (set type hash:net, loaded by ip_set), but kernel');
   });
 });
 
