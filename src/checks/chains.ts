@@ -4,6 +4,7 @@
  * extension — a user chain inherits the hooks of every built-in chain that
  * reaches it, which is exactly what the kernel checks when the table loads.
  */
+import { parseLine } from '../../grammar/parser.js';
 import { STANDARD_VERDICTS } from '../catalog/index.js';
 import type { ExtensionDef, Hook } from '../catalog/types.js';
 import { BUILTIN_CHAINS } from '../model/build.js';
@@ -259,6 +260,7 @@ class ChainSimulation {
   private readonly references = new Map<string, number>();
   private readonly keepsRules: boolean;
   private readonly countsReferences: boolean;
+  private readonly specs = new Map<Command, string>();
 
   constructor(private readonly ctx: CheckContext, private readonly table: Table, graph: ChainGraph) {
     this.keepsRules = comparesWholeRules(table);
@@ -266,13 +268,21 @@ class ChainSimulation {
     this.counts = new Int32Array(graph.names.length);
   }
 
-  private static spec(command: Command): string {
-    const args = command.rule?.args ?? [];
-    let text = '';
-    for (const a of args) {
-      if (a === command.commandToken || a === command.chain || a === command.ruleNumber) continue;
-      text += a.value + '\u0000';
+  /**
+   * The rule specification of a command, as -D and -C compare it: its arguments without the command, chain and
+   * position. Read again from the line's text (rules need not keep their arguments, see keepWhatChainChecksRead),
+   * once per command: only tables with -D or -C by specification come here.
+   */
+  private spec(command: Command): string {
+    let text = this.specs.get(command);
+    if (text !== undefined) return text;
+    text = '';
+    const node = command.rule ? parseLine(this.ctx.doc.texts[command.line]) : undefined;
+    if (node?.kind === 'rule') {
+      const skipped = [command.commandToken, command.chain, command.ruleNumber].map((a) => a?.start);
+      for (const a of node.args) if (!skipped.includes(a.start)) text += a.value + '\u0000';
     }
+    this.specs.set(command, text);
     return text;
   }
 
@@ -345,9 +355,9 @@ class ChainSimulation {
           else this.removed(chain, chainId, number - 1);
           break;
         }
-        const wanted = ChainSimulation.spec(command);
+        const wanted = this.spec(command);
         const list = this.list(chain);
-        const index = list.findIndex((c) => ChainSimulation.spec(c) === wanted);
+        const index = list.findIndex((c) => this.spec(c) === wanted);
         if (index < 0) {
           reporter.report('IPT308', span(line, command.commandToken as Arg), `${command.commandToken?.value} ${chain}: no such rule has been added to ${chain} at this point (iptables: "Bad rule")`);
         } else if (command.name === 'delete') {
@@ -526,9 +536,9 @@ function run(ctx: CheckContext): void {
 
 /**
  * Lets go of what these checks never read of a rule once its own checks have
- * seen it: the addresses, protocol and fragment flag, and the matches that no
- * table or hook restricts. They read the chain, the target, the interfaces
- * (IPT301), the arguments (-D/-C by specification) and the matches that
+ * seen it: the addresses, protocol and fragment flag, the arguments (-D and -C
+ * re-read their line), and the matches that no table or hook restricts. They
+ * read the chain, the target, the interfaces (IPT301) and the matches that
  * checkPlacement looks at. A caller that keeps only findings (the command line)
  * calls this on each rule as it is read: a kube-proxy ruleset then keeps a
  * fraction of its model, and the collector copies a fraction of it.
@@ -538,10 +548,14 @@ export function keepWhatChainChecksRead(rule: Rule): void {
   rule.source = undefined;
   rule.destination = undefined;
   rule.fragment = undefined;
-  const matches = rule.matches;
+  rule.args = NOTHING;
   let kept = 0;
-  for (const match of matches) if (match.def && placementMatters(match.def)) matches[kept++] = match;
-  matches.length = kept;
+  for (const match of rule.matches) if (match.def && placementMatters(match.def)) kept++;
+  if (kept === 0) rule.matches = NOTHING;
+  else if (kept < rule.matches.length) rule.matches = rule.matches.filter((m) => m.def && placementMatters(m.def));
 }
+
+/** What a kept rule has instead of the lists it let go of: shared by all, so frozen. */
+const NOTHING: never[] = Object.freeze([]) as unknown as never[];
 
 export const chainChecks: ModelCheck = { info, run };

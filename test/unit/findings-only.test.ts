@@ -1,7 +1,7 @@
 /**
  * The command line lints with `findingsOnly`: each rule's own checks run as it
  * is read, and the rule then keeps only what the checks over the whole model
- * read (keepWhatChainChecksRead). lint() parses each line as the model reaches
+ * read (keepWhatChainChecksRead; -D and -C re-read their line). lint() parses each line as the model reaches
  * it; lintDocument() reads lines parsed beforehand (the editor's way). All three
  * must find exactly the same, on random rulesets of real rule lines with
  * kernels, ipsets, an old iptables and either backend.
@@ -128,6 +128,7 @@ describe('findings only, streamed, or from a parsed document: the same findings'
     expect(full?.matches.map((m) => m.extensionName)).toEqual(['tcp', 'comment']);
     expect(full?.source?.value?.value).toBe('10.0.0.0/8');
     expect(kept?.matches).toEqual([]);
+    expect(kept?.args).toEqual([]);
     expect(kept?.source).toBeUndefined();
     expect(kept?.protocol).toBeUndefined();
     expect(kept?.inInterface?.option.value).toBe('-i');
