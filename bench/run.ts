@@ -8,8 +8,9 @@
  *
  * For each size it writes bench/out/rules-<N>.v4 with the deterministic generator and measures, each in fresh child
  * processes so runs do not pollute each other:
- *   - lint() cold: one lint in a new process (what the CLI pays), median of --repeat processes, and its peak RSS;
- *   - lint() warm: the median of --repeat further calls in one process (closer to what the editor server pays);
+ *   - lint() cold: one lint in a new process, called as the CLI calls it (findingsOnly), median of --repeat
+ *     processes, and its peak RSS;
+ *   - lint() warm: the median of --repeat further calls in one process (the editor's own path is timed by lsp.js);
  *   - the whole CLI: `node <package.json bin> --format json FILE`, wall time and peak RSS (GNU time when present);
  *   - `unshare -n iptables-legacy-restore --test < FILE` on the same file in the same run, when it is installed and
  *     we are root, and the ratio iptlint / iptables.
