@@ -27,6 +27,7 @@ export interface DocumentText {
 }
 
 export interface ParsedDocument extends DocumentText {
+  /** `lines[i]` is the parse of `texts[i]`: lint reads either, as it needs. */
   lines: LineNode[];
 }
 

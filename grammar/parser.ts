@@ -72,11 +72,21 @@ export function parseCounters(text: string, start: number, end: number): Counter
   return { start, end, packets, bytes, valid: packets !== '' && bytes !== '' };
 }
 
+/** A comment line: iptables-restore skips a line that starts with `#` (only there: later, `#` is an argument). */
+export function isCommentLine(text: string): boolean {
+  return text.charCodeAt(0) === 35 /* # */;
+}
+
+/** A blank line: an empty one (a line of blanks is a rule line without arguments, as iptables-restore reads it). */
+export function isBlankLine(text: string): boolean {
+  return text.length === 0;
+}
+
 /** Parses one line (without its line terminator). Never throws. */
 export function parseLine(text: string): LineNode {
-  if (text.length === 0) return { kind: 'blank' };
+  if (isBlankLine(text)) return { kind: 'blank' };
+  if (isCommentLine(text)) return { kind: 'comment' };
   const first = text.charCodeAt(0);
-  if (first === 35 /* # */) return { kind: 'comment' };
   if (first === 42 /* * */) {
     const words = splitWords(text, 1);
     return { kind: 'table', name: words[0], extra: words.length > 1 ? words.slice(1) : NO_WORDS };

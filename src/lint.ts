@@ -10,6 +10,7 @@ import { checkInfo, MODEL_CHECKS } from './checks/registry.js';
 import { byPosition, type Diagnostic, type ReportExtras, type Reporter, type Severity, type Span } from './diagnostics.js';
 import type { Backend, LintOptions } from './lint-options.js';
 import { ModelBuilder, type ModelVisitor } from './model/build.js';
+import type { CheckContext } from './checks/types.js';
 import { decideFamily, readGeneratedBy } from './model/family.js';
 import type { RulesFile } from './model/types.js';
 import { applySuppressions, parseSuppressions, type Suppressions } from './suppressions.js';
@@ -85,16 +86,10 @@ function lintLines(text: DocumentText, lineAt: (line: number) => LineNode, conte
   if (options.cache) options.cache.run++;
   const reporter = new CollectingReporter(options.severities);
   const { family, familySource, generatedBy, backend } = context;
-  const builder = new ModelBuilder({ text, family, familySource, generatedBy, backend, reporter, cache: options.cache });
-  const ctx = { file: builder.file, doc: text, options, backend, reporter };
-  const visitors: ModelVisitor[] = [];
-  for (const check of MODEL_CHECKS) {
-    const visitor = check.visit?.(ctx);
-    if (visitor) visitors.push(visitor);
-  }
-  // The editor's cache keeps rules from run to run: only a one-shot run may let go of their parts.
-  if (options.findingsOnly && !options.cache) visitors.push({ rule: keepWhatChainChecksRead });
-  builder.visitors = visitors;
+  const builder = new ModelBuilder({ text, family, familySource, generatedBy, backend, reporter, cache: options.cache }, (file) =>
+    visitorsFor({ file, doc: text, options, backend, reporter }),
+  );
+  const ctx: CheckContext = { file: builder.file, doc: text, options, backend, reporter };
   const lineCount = text.texts.length;
   for (let line = 0; line < lineCount; line++) builder.line(lineAt(line), line);
   const file = builder.finish();
@@ -103,6 +98,18 @@ function lintLines(text: DocumentText, lineAt: (line: number) => LineNode, conte
   const suppressions = parseSuppressions(text);
   const diagnostics = applySuppressions(suppressions, reporter.diagnostics, options);
   return { result: { diagnostics, file, backend, lines: text.texts }, unsuppressed: reporter.diagnostics, suppressions, context };
+}
+
+/** What sees each line, table and rule as the model is read: the checks' visitors, then, for findings only, the trimming. */
+function visitorsFor(ctx: CheckContext): ModelVisitor[] {
+  const visitors: ModelVisitor[] = [];
+  for (const check of MODEL_CHECKS) {
+    const visitor = check.visit?.(ctx);
+    if (visitor) visitors.push(visitor);
+  }
+  // The editor's cache keeps rules from run to run: only a one-shot run may let go of their parts.
+  if (ctx.options.findingsOnly && !ctx.options.cache) visitors.push({ rule: keepWhatChainChecksRead });
+  return visitors;
 }
 
 export function lintDocument(doc: ParsedDocument, options: LintOptions = {}): LintResult {
@@ -116,10 +123,26 @@ export function lintDocument(doc: ParsedDocument, options: LintOptions = {}): Li
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const split = splitLines(text);
   const texts = split.texts;
-  const context = fileContextOf(texts, () => parsedLines(texts), options);
-  return lintLines(split, (line) => parseLine(texts[line]), context, options).result;
+  // Lines parsed early, while looking for an address to decide the family by: handed over, not parsed again.
+  const early: LineNode[] = [];
+  const context = fileContextOf(texts, () => parsedLines(texts, early), options);
+  const lineAt = (line: number) => {
+    if (line >= early.length) return parseLine(texts[line]);
+    const node = early[line];
+    // Let go of it: the model keeps what it needs.
+    early[line] = NO_LINE;
+    return node;
+  };
+  return lintLines(split, lineAt, context, options).result;
 }
 
-function* parsedLines(texts: readonly string[]): Generator<LineNode> {
-  for (const text of texts) yield parseLine(text);
+const NO_LINE: LineNode = { kind: 'blank' };
+
+/** Parses `texts` in order, as far as the caller reads, keeping each parse in `into`. */
+function* parsedLines(texts: readonly string[], into: LineNode[]): Generator<LineNode> {
+  for (const text of texts) {
+    const node = parseLine(text);
+    into.push(node);
+    yield node;
+  }
 }

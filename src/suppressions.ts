@@ -7,6 +7,7 @@
  * server both read them with parseSuppressions and apply them with applySuppressions.
  */
 import type { DocumentText } from '../grammar/document.js';
+import { isBlankLine, isCommentLine } from '../grammar/parser.js';
 import { ALL_CHECK_INFO } from './checks/registry.js';
 import { kernelCheckInfo } from './checks/kernel-modules.js';
 import type { CheckInfo } from './checks/types.js';
@@ -132,8 +133,7 @@ export function parseSuppressions(doc: DocumentText): Suppressions {
   const malformed: SuppressionProblem[] = [];
   const texts = doc.texts;
   for (let i = 0; i < texts.length; i++) {
-    // A comment line is one that starts with `#` (grammar/parser.ts): the text says so without the node.
-    if (texts[i].charCodeAt(0) !== 35) continue;
+    if (!isCommentLine(texts[i])) continue;
     const text = texts[i];
     const m = DIRECTIVE.exec(text);
     if (!m) continue;
@@ -171,8 +171,7 @@ export function parseSuppressions(doc: DocumentText): Suppressions {
     if (keyword === 'disable-next-line') {
       // Skip other comments and blank lines so several directives can stack above one rule.
       for (let j = i + 1; j < texts.length; j++) {
-        // A comment or blank line, as grammar/parser.ts tells them: empty, or starting with `#`.
-        if (texts[j].length === 0 || texts[j].charCodeAt(0) === 35 /* # */) continue;
+        if (isCommentLine(texts[j]) || isBlankLine(texts[j])) continue;
         target = j;
         break;
       }

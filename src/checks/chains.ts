@@ -8,6 +8,7 @@ import { parseLine } from '../../grammar/parser.js';
 import { STANDARD_VERDICTS } from '../catalog/index.js';
 import type { ExtensionDef, Hook } from '../catalog/types.js';
 import { BUILTIN_CHAINS } from '../model/build.js';
+import { NONE } from '../model/rule-reader.js';
 import type { Arg, Chain, Command, ExtensionUse, Rule, Table } from '../model/types.js';
 import type { CheckContext, CheckInfo, ModelCheck } from './types.js';
 
@@ -548,14 +549,11 @@ export function keepWhatChainChecksRead(rule: Rule): void {
   rule.source = undefined;
   rule.destination = undefined;
   rule.fragment = undefined;
-  rule.args = NOTHING;
+  rule.args = NONE;
   let kept = 0;
   for (const match of rule.matches) if (match.def && placementMatters(match.def)) kept++;
-  if (kept === 0) rule.matches = NOTHING;
+  if (kept === 0) rule.matches = NONE;
   else if (kept < rule.matches.length) rule.matches = rule.matches.filter((m) => m.def && placementMatters(m.def));
 }
-
-/** What a kept rule has instead of the lists it let go of: shared by all, so frozen. */
-const NOTHING: never[] = Object.freeze([]) as unknown as never[];
 
 export const chainChecks: ModelCheck = { info, run };

@@ -7,7 +7,7 @@ import { extensionSince, optionSince, SINCE, type SinceEntry } from '../catalog/
 import type { RelatedInformation, ReportExtras, Reporter, Severity, Span } from '../diagnostics.js';
 import type { CheckContext, CheckInfo, ModelCheck } from './types.js';
 import type { Backend, LintOptions } from '../lint-options.js';
-import type { ModelVisitor } from '../model/build.js';
+import { walkModel, type ModelVisitor } from '../model/build.js';
 import type { Rule, RulesFile } from '../model/types.js';
 import { compareVersions, type KernelProfile } from '../kernel/profile.js';
 import { referenceFor, REMOVED_EXTENSIONS } from '../kernel/reference.js';
@@ -388,12 +388,7 @@ function visitKernelModules(file: RulesFile, options: LintOptions, reporter: Rep
 /** The kernel and userspace checks over a model already built (the model builder runs them as it reads, see kernelModulesCheck). */
 export function checkKernelModules(file: RulesFile, options: LintOptions, reporter: Reporter): void {
   const visitor = visitKernelModules(file, options, reporter);
-  if (visitor) {
-    for (const table of file.tables) {
-      visitor.table?.(table);
-      for (const command of table.commands) if (command.rule) visitor.rule?.(command.rule, table);
-    }
-  }
+  if (visitor) walkModel(file, visitor);
   reportAssumedBackend(file, options, reporter);
 }
 

@@ -47,6 +47,10 @@ export interface ModelCheck {
   info: readonly CheckInfo[];
   /** The visitor for one lint run (it may keep state from rule to rule), if the check has one. */
   visit?(ctx: CheckContext): ModelVisitor | undefined;
-  /** The findings that need the whole model. */
+  /**
+   * The findings that need the whole model. With `findingsOnly` a rule keeps
+   * only what keepWhatChainChecksRead keeps (src/checks/chains.ts): a run that
+   * reads more of a rule must keep it there too.
+   */
   run?(ctx: CheckContext): void;
 }

@@ -6,6 +6,7 @@
  */
 import type { Family } from '../catalog/types.js';
 import type { Backend } from '../lint-options.js';
+import { walkModel } from '../model/build.js';
 import type { ExtensionUse, MatchUse, OptionUse, Rule, RulesFile, Span, Table, TargetUse } from '../model/types.js';
 import { referenceKernels } from './data/index.js';
 import type { ExtensionFact, KernelData } from './data/types.js';
@@ -228,10 +229,7 @@ export function requirementsOf(file: RulesFile, ctx: RequirementContext): Requir
   const out: Requirement[] = [];
   const keep = (req: Requirement) => out.push({ ...req });
   const walker = new RequirementWalker(ctx);
-  for (const table of file.tables) {
-    walker.table(table, keep);
-    for (const command of table.commands) if (command.rule) walker.rule(command.rule, keep);
-  }
+  walkModel(file, { table: (table) => walker.table(table, keep), rule: (rule) => walker.rule(rule, keep) });
   return out;
 }
 

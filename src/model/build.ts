@@ -3,7 +3,7 @@
  * does (a table opens with `*name`, closes with COMMIT; chain lines and rule
  * lines only inside), and reports what breaks that structure.
  */
-import type { DocumentText, ParsedDocument } from '../../grammar/document.js';
+import type { DocumentText } from '../../grammar/document.js';
 import type { CountersNode, LineNode, Word } from '../../grammar/syntax.js';
 import { findTarget, STANDARD_VERDICTS } from '../catalog/index.js';
 import type { Family } from '../catalog/types.js';
@@ -62,12 +62,12 @@ export function chainNameProblem(name: string, family: Family): string | undefin
   return undefined;
 }
 
-/** The model of a parsed document, all lines at once. */
-export function buildModel(input: Omit<BuildInput, 'text'> & { doc: ParsedDocument }): RulesFile {
-  const builder = new ModelBuilder({ ...input, text: input.doc });
-  const lines = input.doc.lines;
-  for (let line = 0; line < lines.length; line++) builder.line(lines[line], line);
-  return builder.finish();
+/** Shows a model already built to a visitor, table by table and rule by rule, as the builder would have. */
+export function walkModel(file: RulesFile, visitor: Pick<ModelVisitor, 'table' | 'rule'>): void {
+  for (const table of file.tables) {
+    visitor.table?.(table);
+    for (const command of table.commands) if (command.rule) visitor.rule?.(command.rule, table);
+  }
 }
 
 /**
@@ -84,10 +84,12 @@ export class ModelBuilder {
   private lastChain: Chain | undefined;
   private lastKind: LineNode['kind'] | undefined;
   /** Told of each line, table and rule as soon as it is read, in file order. */
-  visitors: readonly ModelVisitor[] = [];
+  private readonly visitors: readonly ModelVisitor[];
 
-  constructor(private readonly input: BuildInput) {
+  /** `visitors` are made for the model about to be read (they may keep it, and read what is read so far). */
+  constructor(private readonly input: BuildInput, visitors: (file: RulesFile) => readonly ModelVisitor[] = () => []) {
     this.file = { family: input.family, familySource: input.familySource, generatedBy: input.generatedBy, tables: [] };
+    this.visitors = visitors(this.file);
   }
 
   /** Reads line number `line`; lines must come in order, each once. */
