@@ -4,6 +4,7 @@
 // cost ~0.5 s of CPU before the first line was read; Chevrotain also ships a
 // self-contained ESM build, which loads in milliseconds.
 import { build } from 'esbuild';
+import { chmodSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,3 +40,8 @@ for (const { entry, out, split } of programs) {
     logLevel: 'warning',
   });
 }
+
+// The commands in package.json's "bin" must be executable: `npx iptlint` in a fresh clone runs the file itself
+// (npm makes a dependency's bins executable when it links them, but not the project's own).
+const { bin } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+for (const file of Object.values(bin)) chmodSync(path.join(root, file), 0o755);
