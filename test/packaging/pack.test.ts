@@ -3,7 +3,7 @@
  * project, and run the installed command and library from there.
  */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +28,10 @@ describe('npm package', { timeout: 600_000 }, () => {
   it('has package.json metadata for a published CLI', () => {
     for (const key of ['bin', 'exports', 'engines', 'files', 'license', 'repository']) expect(pkg, `package.json needs "${key}"`).toHaveProperty(key);
     expect(pkg.bin.iptlint).toBe('dist/src/cli/bin.js');
+  });
+
+  it('builds its commands executable, so that `npx iptlint` runs them in a fresh clone', () => {
+    for (const file of Object.values(pkg.bin) as string[]) expect(statSync(path.join(ROOT, file)).mode & 0o111, file).toBe(0o111);
   });
 
   it('contains the built CLI, server, catalog, schema and type declarations, and no tests or fixtures', () => {
