@@ -191,7 +191,7 @@ class RuleLineReader {
     while (i < this.args.length) {
       const arg = this.args[i];
       i++;
-      if (arg.value === '!' ) {
+      if (arg.value === '!') {
         if (this.negation) this.reporter.report('IPT127', span(this.ctx, arg), 'two `!` in a row: iptables allows only one negation per option');
         this.negation = arg;
         continue;
@@ -468,7 +468,7 @@ class RuleLineReader {
       case 'ipv4':
       case 'ipv6':
         if ((key === 'ipv4') !== (this.family === 'ipv4')) {
-          // iptables ignores the line silently when the this.family does not match; say so.
+          // iptables ignores the line silently when the family does not match; say so.
           this.reporter.report('IPT113', span(this.ctx, token), `\`${token.value}\` on an ${this.family === 'ipv4' ? 'IPv4' : 'IPv6'} ruleset: iptables skips this whole line`, { severity: 'warning' });
           this.skippedLine = true;
         }
@@ -504,7 +504,7 @@ class RuleLineReader {
     const def = isGoto ? undefined : findTarget(name, this.family);
     const standard = !def;
     const other = !def && !isGoto && !STANDARD_VERDICTS.has(name) ? findAnyFamily(name, 'target') : undefined;
-    // A target of the other this.family is an extension iptables cannot load, not a chain name.
+    // A target of the other family is an extension iptables cannot load, not a chain name.
     const target: TargetUse = { name: nameArg, keyword, extensionName: def?.name ?? name, def, options: [], goto: isGoto, standard: standard && !other };
     this.rule.target = target;
     if (def) this.mergeOptions(def);
