@@ -287,8 +287,8 @@ export class RequirementWalker {
       entry = { fallback: ctx.backend === 'nft' ? fact?.nft.fallbackOptions : undefined, ways: [] };
       table.set(id, entry);
     }
-    // What describe() and the nft translation depend on: -p/-m, -j/-g or a verdict, and the fallback options.
-    const how = kind === 'match' ? ((use as MatchUse).implicit ? 0 : 1) : (use as TargetUse).standard ? 2 : (use as TargetUse).goto ? 3 : 4;
+    // What describe() and the nft translation depend on: -p or -m, -j or -g, and the fallback options.
+    const how = kind === 'match' ? ((use as MatchUse).implicit ? 0 : 1) : (use as TargetUse).goto ? 2 : 3;
     const way = how * 2 + (entry.fallback && usesAny(use, entry.fallback) ? 1 : 0);
     const req = entry.ways[way];
     if (req === undefined) {
