@@ -28,9 +28,10 @@ export interface LintOptions {
   cache?: LintCache;
   /**
    * The caller wants the findings, not the model (a one-shot run, like the
-   * command line's): each rule keeps only what the checks over the whole model
-   * read, which saves much of the time and memory on large files. The result's
-   * rules then lack their other parts. Ignored with a cache.
+   * command line's): the result's tables then list no commands, and their
+   * chains only the rules the chain checks read once the table is complete,
+   * trimmed to what those checks read. This saves much of the time and memory
+   * on large files. Ignored with a cache.
    */
   findingsOnly?: boolean;
   /** Per-check severity overrides; `off` disables a check. */

@@ -5,7 +5,7 @@
 import { splitLines, type DocumentText, type ParsedDocument } from '../grammar/document.js';
 import { parseLine } from '../grammar/parser.js';
 import type { LineNode } from '../grammar/syntax.js';
-import { keepWhatChainChecksRead } from './checks/chains.js';
+import { keepForPlacement } from './checks/chains.js';
 import { checkInfo, MODEL_CHECKS } from './checks/registry.js';
 import { byPosition, type Diagnostic, type ReportExtras, type Reporter, type Severity, type Span } from './diagnostics.js';
 import type { Backend, LintOptions } from './lint-options.js';
@@ -86,7 +86,9 @@ function lintLines(text: DocumentText, lineAt: (line: number) => LineNode, conte
   if (options.cache) options.cache.run++;
   const reporter = new CollectingReporter(options.severities);
   const { family, familySource, generatedBy, backend } = context;
-  const builder = new ModelBuilder({ text, family, familySource, generatedBy, backend, reporter, cache: options.cache }, (file) =>
+  // The editor's cache keeps rules from run to run: only a one-shot run may let go of them.
+  const keepRule = options.findingsOnly && !options.cache ? keepForPlacement : undefined;
+  const builder = new ModelBuilder({ text, family, familySource, generatedBy, backend, reporter, cache: options.cache, keepRule }, (file) =>
     visitorsFor({ file, doc: text, options, backend, reporter }),
   );
   const ctx: CheckContext = { file: builder.file, doc: text, options, backend, reporter };
@@ -100,15 +102,13 @@ function lintLines(text: DocumentText, lineAt: (line: number) => LineNode, conte
   return { result: { diagnostics, file, backend, lines: text.texts }, unsuppressed: reporter.diagnostics, suppressions, context };
 }
 
-/** What sees each line, table and rule as the model is read: the checks' visitors, then, for findings only, the trimming. */
+/** What sees each line, table, chain and command as the model is read: the checks' visitors. */
 function visitorsFor(ctx: CheckContext): ModelVisitor[] {
   const visitors: ModelVisitor[] = [];
   for (const check of MODEL_CHECKS) {
     const visitor = check.visit?.(ctx);
     if (visitor) visitors.push(visitor);
   }
-  // The editor's cache keeps rules from run to run: only a one-shot run may let go of their parts.
-  if (ctx.options.findingsOnly && !ctx.options.cache) visitors.push({ rule: keepWhatChainChecksRead });
   return visitors;
 }
 

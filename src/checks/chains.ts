@@ -7,9 +7,10 @@
 import { parseLine } from '../../grammar/parser.js';
 import { STANDARD_VERDICTS } from '../catalog/index.js';
 import type { ExtensionDef, Hook } from '../catalog/types.js';
-import { BUILTIN_CHAINS } from '../model/build.js';
-import { NONE } from '../model/rule-reader.js';
+import { BUILTIN_CHAINS, type ModelVisitor } from '../model/build.js';
+import { NONE, readRuleLine } from '../model/rule-reader.js';
 import type { Arg, Chain, Command, ExtensionUse, Rule, Table } from '../model/types.js';
+import type { Reporter } from '../diagnostics.js';
 import type { CheckContext, CheckInfo, ModelCheck } from './types.js';
 
 const info: CheckInfo[] = [
@@ -94,150 +95,184 @@ function chainTarget(rule: Rule): Arg | undefined {
 }
 
 /**
- * The jump graph of one table on integer chain ids: a kube-proxy ruleset has
+ * The jump graph of one table on integer chain ids, numbered in the order the
+ * chains enter the table (the order of table.chains): a kube-proxy ruleset has
  * tens of thousands of chains and over 100,000 jumps, and string-keyed maps in
- * the graph walks cost more than everything else in the check.
+ * the graph walks cost more than everything else in the check. Each edge keeps
+ * where its jump is written, not its rule, so that no rule outlives its line.
  */
 class ChainGraph {
   readonly ids = new Map<string, number>();
   readonly names: string[] = [];
-  /** Line where each chain comes into existence: -1 for built-ins. */
-  readonly declaredAt: number[] = [];
-  /** Jump edges as parallel arrays: from, to, and the rule that jumps. */
+  /** Jump edges as parallel arrays: from (-1: a chain not known yet, see TableChecks.lateSources), to, and the jump's line and columns. */
   readonly from: number[] = [];
   readonly to: number[] = [];
-  readonly via: Rule[] = [];
+  readonly jumpLine: number[] = [];
+  readonly jumpStart: number[] = [];
+  readonly jumpEnd: number[] = [];
 
-  constructor(table: Table) {
-    for (const [name, chain] of table.chains) {
-      this.ids.set(name, this.names.length);
-      this.names.push(name);
-      this.declaredAt.push(chain.builtin ? -1 : (chain.declaration?.line ?? Number.MAX_SAFE_INTEGER));
-    }
+  add(name: string) {
+    this.ids.set(name, this.names.length);
+    this.names.push(name);
   }
 
-  /** Whether chain `id` (undefined: not a chain of this table) exists at `line`. */
-  existsAt(id: number | undefined, line: number): boolean {
-    return id !== undefined && this.declaredAt[id] <= line;
-  }
-
-  addEdge(from: number, to: number, rule: Rule) {
+  /** Adds an edge and returns its index. */
+  addEdge(from: number, to: number, line: number, jump: Arg): number {
     this.from.push(from);
     this.to.push(to);
-    this.via.push(rule);
+    this.jumpLine.push(line);
+    this.jumpStart.push(jump.start);
+    this.jumpEnd.push(jump.end);
+    return this.from.length - 1;
   }
 
-  /** Adjacency in compressed form: edges of chain c are targets[offsets[c]..offsets[c+1]). */
-  adjacency(): { offsets: Int32Array; targets: Int32Array; rules: Rule[] } {
+  /** Adjacency in compressed form: edges of chain c are targets[offsets[c]..offsets[c+1]), in file order; `edges` gives each one's index. */
+  adjacency(): { offsets: Int32Array; targets: Int32Array; edges: Int32Array } {
     const n = this.names.length;
     const offsets = new Int32Array(n + 1);
-    for (const f of this.from) offsets[f + 1]++;
+    for (const f of this.from) if (f >= 0) offsets[f + 1]++;
     for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
     const fill = offsets.slice(0, n);
-    const targets = new Int32Array(this.to.length);
-    const rules = new Array<Rule>(this.to.length);
+    const targets = new Int32Array(offsets[n]);
+    const edges = new Int32Array(offsets[n]);
     for (let e = 0; e < this.from.length; e++) {
-      const at = fill[this.from[e]]++;
+      const from = this.from[e];
+      if (from < 0) continue;
+      const at = fill[from]++;
       targets[at] = this.to[e];
-      rules[at] = this.via[e];
+      edges[at] = e;
     }
-    return { offsets, targets, rules };
+    return { offsets, targets, edges };
   }
 }
 
-function checkTable(ctx: CheckContext, table: Table) {
-  const builtins = table.known ? BUILTIN_CHAINS[table.name] : [];
-  const graph = new ChainGraph(table);
-  const simulation = new ChainSimulation(ctx, table, graph);
+/** A chain used before it exists: whether it is declared later decides the message, so it is reported with the table. */
+interface EarlyUse {
+  line: number;
+  arg: Arg;
+  /** For a jump or goto to the chain (not the chain a command works on): whether it is a goto. */
+  jump?: { goto: boolean };
+}
+
+/**
+ * The chain checks of one table, fed each command as it is read (as
+ * iptables-restore applies them, in order) and finished once the file is read:
+ * whether a chain exists at a line is known there and then, while the hooks
+ * that reach a chain, loops, and whether a missing chain is declared later
+ * need the whole table.
+ */
+class TableChecks {
+  private readonly graph = new ChainGraph();
+  private readonly builtins: readonly string[];
+  private readonly simulation: ChainSimulation | undefined;
+  private readonly early: EarlyUse[] = [];
+  /** Edges from a chain that did not exist yet when the rule was read (its rule is reported, see IPT304); by name until the end. */
+  private readonly lateSources: { edge: number; name: string }[] = [];
   // Saved files list a chain's rules together: most commands name the chain of the command before.
-  let lastName: string | undefined;
-  let lastId: number | undefined;
-  for (const command of table.commands) {
-    // Each name is looked up once per command: a kube-proxy table has over 100,000 of them.
+  private lastName: string | undefined;
+  private lastId: number | undefined;
+
+  constructor(private readonly ctx: CheckContext, readonly table: Table) {
+    this.builtins = table.known ? BUILTIN_CHAINS[table.name] : [];
+    for (const name of table.chains.keys()) this.graph.add(name);
+    this.simulation = table.known ? new ChainSimulation(ctx, table) : undefined;
+  }
+
+  chainAdded(chain: Chain) {
+    this.graph.add(chain.name);
+    // A name looked up before may exist now.
+    this.lastName = undefined;
+  }
+
+  command(command: Command) {
     const name = command.chain?.value;
-    if (name !== lastName) {
-      lastName = name;
-      lastId = name === undefined ? undefined : graph.ids.get(name);
+    if (name !== this.lastName) {
+      this.lastName = name;
+      this.lastId = name === undefined ? undefined : this.graph.ids.get(name);
     }
-    const chainId = lastId;
-    const jumpTo = command.rule ? chainTarget(command.rule) : undefined;
-    const jumpId = jumpTo ? graph.ids.get(jumpTo.value) : undefined;
-    checkCommand(ctx, table, command, { chainId, jumpTo, jumpId }, builtins, graph);
-    if (table.known) simulation.apply(command, chainId, jumpTo?.value);
+    const rule = command.rule;
+    const jumpTo = rule ? chainTarget(rule) : undefined;
+    const jumpId = jumpTo ? this.graph.ids.get(jumpTo.value) : undefined;
+    this.check(command, this.lastId, jumpTo, jumpId);
+    this.simulation?.apply(command, jumpTo?.value);
   }
-  if (!table.known) return;
 
-  const adjacency = graph.adjacency();
-  const hooks = reachableHooks(graph, builtins, adjacency);
-  reportLoops(ctx, graph, adjacency);
-  // Chain ids are positions in table.chains (ChainGraph), so no name is looked up again.
-  let id = 0;
-  for (const chain of table.chains.values()) {
-    const mask = hooks[id++];
-    for (const rule of chain.rules) {
-      for (const match of rule.matches) checkPlacement(ctx, table, chain, mask, rule, match);
-      if (rule.target?.def) checkPlacement(ctx, table, chain, mask, rule, rule.target);
+  /** The findings of one command that its own line and the chains so far decide; `chainId` and `jumpId` are undefined for chains that do not exist (yet). */
+  private check(command: Command, chainId: number | undefined, jumpTo: Arg | undefined, jumpId: number | undefined) {
+    const { ctx, table } = this;
+    const { reporter } = ctx;
+    const line = command.line;
+    const chainArg = command.chain;
+    const needsExistingChain = command.name !== 'new-chain' && command.name !== undefined && chainArg !== undefined;
+    if (needsExistingChain && table.known && chainId === undefined) this.early.push({ line, arg: chainArg });
+    if (command.name === 'policy' && command.extra?.value === 'DROP' && table.name === 'nat') {
+      reporter.report('IPT307', span(line, command.extra), 'DROP policy in the nat table: iptables refuses it');
+    }
+    const rule = command.rule;
+    if (!rule || !chainArg) return;
+    const chainName = chainArg.value;
+
+    if (rule.inInterface && (chainName === 'OUTPUT' || chainName === 'POSTROUTING')) {
+      reporter.report('IPT301', span(line, rule.inInterface.option), `-i in ${chainName}: outgoing packets have no input interface; iptables refuses it (use -o)`);
+    }
+    if (rule.outInterface && (chainName === 'INPUT' || chainName === 'PREROUTING')) {
+      reporter.report('IPT301', span(line, rule.outInterface.option), `-o in ${chainName}: incoming packets have no output interface yet; iptables refuses it (use -i)`);
+    }
+    const target = rule.target;
+    if (target?.name?.value === 'DROP' && table.name === 'nat') {
+      reporter.report('IPT307', span(line, target.name), '-j DROP in the nat table: iptables refuses it ("not intended for filtering"); drop in the filter table');
+    }
+    if (!jumpTo || !table.known) return;
+    if (this.builtins.includes(jumpTo.value)) {
+      reporter.report('IPT306', span(line, jumpTo), `${target?.keyword?.value} ${jumpTo.value}: a built-in chain cannot be jumped to`);
+      return;
+    }
+    if (jumpId === undefined) {
+      this.early.push({ line, arg: jumpTo, jump: { goto: !!target?.goto } });
+      return;
+    }
+    const edge = this.graph.addEdge(chainId ?? -1, jumpId, line, jumpTo);
+    if (chainId === undefined) this.lateSources.push({ edge, name: chainName });
+  }
+
+  /** The findings that need the whole table: chains used before they exist, loops, and where each restricted extension is reached from. */
+  finish() {
+    const { ctx, table, graph } = this;
+    for (const use of this.early) this.reportEarlyUse(use);
+    if (!table.known) return;
+    for (const { edge, name } of this.lateSources) graph.from[edge] = graph.ids.get(name) ?? -1;
+    const adjacency = graph.adjacency();
+    const hooks = reachableHooks(graph, this.builtins, adjacency);
+    reportLoops(ctx, graph, adjacency);
+    // Chain ids are positions in table.chains (ChainGraph), so no name is looked up again.
+    let id = 0;
+    for (const chain of table.chains.values()) {
+      const mask = hooks[id++];
+      for (const rule of chain.rules) {
+        for (const match of rule.matches) checkPlacement(ctx, table, chain, mask, rule, match);
+        if (rule.target?.def) checkPlacement(ctx, table, chain, mask, rule, rule.target);
+      }
     }
   }
-}
 
-function checkCommand(
-  ctx: CheckContext,
-  table: Table,
-  command: Command,
-  ids: { chainId?: number; jumpTo?: Arg; jumpId?: number },
-  builtins: readonly string[],
-  graph: ChainGraph,
-) {
-  const { reporter } = ctx;
-  const line = command.line;
-  const chainArg = command.chain;
-  const needsExistingChain = command.name !== 'new-chain' && command.name !== undefined && chainArg !== undefined;
-  if (needsExistingChain && table.known && !graph.existsAt(ids.chainId, line)) {
-    const later = table.chains.get(chainArg.value)?.declaration;
-    reporter.report('IPT304', span(line, chainArg), later
-      ? `chain \`${chainArg.value}\` is used here but declared only on line ${later.line + 1}: declare it before its first use`
-      : `chain \`${chainArg.value}\` does not exist in table ${table.name}: declare it with \`:${chainArg.value} - [0:0]\``, {
-      fixes: later ? undefined : [{ title: `Declare chain ${chainArg.value}`, edits: [{ line: table.header.line + 1, start: 0, end: 0, newText: `:${chainArg.value} - [0:0]\n` }] }],
-    });
+  private reportEarlyUse({ line, arg, jump }: EarlyUse) {
+    const table = this.table;
+    const later = table.chains.get(arg.value)?.declaration;
+    const fixes = later ? undefined : [{ title: `Declare chain ${arg.value}`, edits: [{ line: table.header.line + 1, start: 0, end: 0, newText: `:${arg.value} - [0:0]\n` }] }];
+    let message: string;
+    if (!jump) {
+      message = later
+        ? `chain \`${arg.value}\` is used here but declared only on line ${later.line + 1}: declare it before its first use`
+        : `chain \`${arg.value}\` does not exist in table ${table.name}: declare it with \`:${arg.value} - [0:0]\``;
+    } else {
+      message = later
+        ? `chain \`${arg.value}\` is jumped to here but declared only on line ${later.line + 1}: declare it before its first use`
+        : jump.goto
+          ? `-g to chain \`${arg.value}\`, which does not exist in table ${table.name}`
+          : `-j ${arg.value}: no chain of that name in table ${table.name} and no target extension (iptables fails with "Couldn't load target")`;
+    }
+    this.ctx.reporter.report('IPT304', span(line, arg), message, { fixes });
   }
-  if (command.name === 'policy' && command.extra?.value === 'DROP' && table.name === 'nat') {
-    reporter.report('IPT307', span(line, command.extra), 'DROP policy in the nat table: iptables refuses it');
-  }
-  const rule = command.rule;
-  if (!rule || !chainArg) return;
-  const chainName = chainArg.value;
-
-  if (rule.inInterface && (chainName === 'OUTPUT' || chainName === 'POSTROUTING')) {
-    reporter.report('IPT301', span(line, rule.inInterface.option), `-i in ${chainName}: outgoing packets have no input interface; iptables refuses it (use -o)`);
-  }
-  if (rule.outInterface && (chainName === 'INPUT' || chainName === 'PREROUTING')) {
-    reporter.report('IPT301', span(line, rule.outInterface.option), `-o in ${chainName}: incoming packets have no output interface yet; iptables refuses it (use -i)`);
-  }
-  const target = rule.target;
-  if (target?.name?.value === 'DROP' && table.name === 'nat') {
-    reporter.report('IPT307', span(line, target.name), '-j DROP in the nat table: iptables refuses it ("not intended for filtering"); drop in the filter table');
-  }
-  const jumpTo = ids.jumpTo;
-  if (!jumpTo || !table.known) return;
-  if (builtins.includes(jumpTo.value)) {
-    reporter.report('IPT306', span(line, jumpTo), `${target?.keyword?.value} ${jumpTo.value}: a built-in chain cannot be jumped to`);
-    return;
-  }
-  if (!graph.existsAt(ids.jumpId, line)) {
-    const later = table.chains.get(jumpTo.value)?.declaration;
-    const message = later
-      ? `chain \`${jumpTo.value}\` is jumped to here but declared only on line ${later.line + 1}: declare it before its first use`
-      : target?.goto
-        ? `-g to chain \`${jumpTo.value}\`, which does not exist in table ${table.name}`
-        : `-j ${jumpTo.value}: no chain of that name in table ${table.name} and no target extension (iptables fails with "Couldn't load target")`;
-    reporter.report('IPT304', span(line, jumpTo), message, {
-      fixes: later ? undefined : [{ title: `Declare chain ${jumpTo.value}`, edits: [{ line: table.header.line + 1, start: 0, end: 0, newText: `:${jumpTo.value} - [0:0]\n` }] }],
-    });
-    return;
-  }
-  const fromId = ids.chainId;
-  if (fromId !== undefined && ids.jumpId !== undefined) graph.addEdge(fromId, ids.jumpId, rule);
 }
 
 /** Whether the table has -D or -C by specification, which compare rules whole: every value of a rule matters. */
@@ -245,101 +280,84 @@ export function comparesWholeRules(table: Table): boolean {
   return table.commands.some((c) => c.name === 'delete' || c.name === 'check');
 }
 
+const IGNORE: Reporter = { report() {} };
+
 /**
  * Replays the commands of a table in order, as iptables-restore applies them to
- * the freshly flushed table: rule counts per chain for positions, rule texts
- * for -D/-C by specification, and jump counts for -X. Rule texts are kept only
- * in a table that has -D or -C, jump counts only in one that has -X: an
- * iptables-save file has neither, and needs only the counts.
+ * the freshly flushed table: the rules of each chain, by the lines that added
+ * them, for positions and for -D/-C by specification, and the jumps to each
+ * chain for -X.
  */
 class ChainSimulation {
-  // The commands whose rules each chain holds, when their texts are needed (-D/-C by specification).
-  private readonly rules = new Map<string, Command[]>();
-  // Rule counts by chain id, and by name for the chains the table never declares.
-  private readonly counts: Int32Array;
-  private readonly undeclaredCounts = new Map<string, number>();
+  /** The lines of the rules each chain holds, in chain order. */
+  private readonly rules = new Map<string, number[]>();
+  private lastChain: string | undefined;
+  private lastList: number[] | undefined;
   private readonly references = new Map<string, number>();
-  private readonly keepsRules: boolean;
-  private readonly countsReferences: boolean;
-  private readonly specs = new Map<Command, string>();
+  private readonly specs = new Map<number, string>();
 
-  constructor(private readonly ctx: CheckContext, private readonly table: Table, graph: ChainGraph) {
-    this.keepsRules = comparesWholeRules(table);
-    this.countsReferences = table.commands.some((c) => c.name === 'delete-chain');
-    this.counts = new Int32Array(graph.names.length);
-  }
+  constructor(private readonly ctx: CheckContext, private readonly table: Table) {}
 
   /**
-   * The rule specification of a command, as -D and -C compare it: its arguments without the command, chain and
-   * position. Read again from the line's text (rules need not keep their arguments, see keepWhatChainChecksRead),
-   * once per command: only tables with -D or -C by specification come here.
+   * The rule specification on a line, as -D and -C compare it: its arguments without the command, chain and
+   * position. Read again from the line's text, once per line: rules need not outlive their line (see
+   * keepForPlacement), and only tables with -D or -C by specification come here.
    */
-  private spec(command: Command): string {
-    let text = this.specs.get(command);
+  private spec(line: number): string {
+    let text = this.specs.get(line);
     if (text !== undefined) return text;
     text = '';
-    const node = command.rule ? parseLine(this.ctx.doc.texts[command.line]) : undefined;
-    if (node?.kind === 'rule') {
-      const skipped = [command.commandToken, command.chain, command.ruleNumber].map((a) => a?.start);
-      for (const a of node.args) if (!skipped.includes(a.start)) text += a.value + '\u0000';
+    const node = parseLine(this.ctx.doc.texts[line]);
+    if (node.kind === 'rule') {
+      const command = readRuleLine(node.args, { line, family: this.ctx.file.family, backend: this.ctx.backend, reporter: IGNORE });
+      if (command.rule) {
+        const skipped = [command.commandToken, command.chain, command.ruleNumber].map((a) => a?.start);
+        for (const a of node.args) if (!skipped.includes(a.start)) text += a.value + '\u0000';
+      }
     }
-    this.specs.set(command, text);
+    this.specs.set(line, text);
     return text;
   }
 
-  private list(chain: string): Command[] {
+  private list(chain: string): number[] {
+    if (chain === this.lastChain) return this.lastList as number[];
     let list = this.rules.get(chain);
     if (!list) this.rules.set(chain, (list = []));
+    this.lastChain = chain;
+    this.lastList = list;
     return list;
   }
 
-  private count(chain: string, id: number | undefined): number {
-    if (this.keepsRules) return this.list(chain).length;
-    return id !== undefined ? this.counts[id] : (this.undeclaredCounts.get(chain) ?? 0);
+  private forget() {
+    this.lastChain = undefined;
+    this.lastList = undefined;
   }
 
-  private setCount(chain: string, id: number | undefined, count: number) {
-    if (id !== undefined) this.counts[id] = count;
-    else this.undeclaredCounts.set(chain, count);
-  }
-
-  /** Adds the rule of `command` at splice() position `at` (as iptables counts, 0-based; negative from the end). */
-  private added(chain: string, id: number | undefined, command: Command, at: number) {
-    if (this.keepsRules) this.list(chain).splice(at, 0, command);
-    else this.setCount(chain, id, this.count(chain, id) + 1);
-  }
-
-  /** Removes the rule at splice() position `at`, if the chain has any. */
-  private removed(chain: string, id: number | undefined, at: number) {
-    if (this.keepsRules) this.list(chain).splice(at, 1);
-    else if (this.count(chain, id) > 0) this.setCount(chain, id, this.count(chain, id) - 1);
-  }
-
-  /** Applies `command`, whose chain has id `chainId` (undefined: not a chain of the table); `jumpTo` is the chain its rule jumps to, if any. */
-  apply(command: Command, chainId: number | undefined, jumpTo: string | undefined) {
+  /** Applies `command`; `jumpTo` is the chain its rule jumps to, if any. */
+  apply(command: Command, jumpTo: string | undefined) {
     const { reporter, backend } = this.ctx;
     const chain = command.chain?.value;
     const line = command.line;
     if (chain === undefined) {
       if (command.name === 'flush') {
         this.rules.clear();
-        this.counts.fill(0);
-        this.undeclaredCounts.clear();
+        this.forget();
       }
       return;
     }
-    const count = this.count(chain, chainId);
+    const list = this.list(chain);
+    const count = list.length;
     const number = command.ruleNumber ? Number(command.ruleNumber.value) : undefined;
     const numberSpan = command.ruleNumber ? span(line, command.ruleNumber) : span(line, command.chain as Arg);
     switch (command.name) {
       case 'append':
-        this.added(chain, chainId, command, count);
+        list.push(line);
         break;
       case 'insert':
         if (number !== undefined && number > count + 1) {
           reporter.report('IPT308', numberSpan, `-I ${chain} ${number}: the chain has only ${count} rule${count === 1 ? '' : 's'} at this point, so the position can be at most ${count + 1}`);
         }
-        this.added(chain, chainId, command, (number ?? 1) - 1);
+        list.splice((number ?? 1) - 1, 0, line);
         break;
       case 'replace':
         reporter.report('IPT309', span(line, command.commandToken as Arg), '-R inside a restore file: iptables-nft-restore 1.8.9 fails (it crashes); write the final rule instead', {
@@ -353,12 +371,11 @@ class ChainSimulation {
       case 'check': {
         if (number !== undefined && command.name === 'delete') {
           if (number > count) reporter.report('IPT308', numberSpan, `-D ${chain} ${number}: the chain has only ${count} rule${count === 1 ? '' : 's'} at this point`);
-          else this.removed(chain, chainId, number - 1);
+          else list.splice(number - 1, 1);
           break;
         }
-        const wanted = this.spec(command);
-        const list = this.list(chain);
-        const index = list.findIndex((c) => this.spec(c) === wanted);
+        const wanted = this.spec(line);
+        const index = list.findIndex((l) => this.spec(l) === wanted);
         if (index < 0) {
           reporter.report('IPT308', span(line, command.commandToken as Arg), `${command.commandToken?.value} ${chain}: no such rule has been added to ${chain} at this point (iptables: "Bad rule")`);
         } else if (command.name === 'delete') {
@@ -368,7 +385,7 @@ class ChainSimulation {
       }
       case 'flush':
         this.rules.delete(chain);
-        this.setCount(chain, chainId, 0);
+        this.forget();
         break;
       case 'delete-chain': {
         const builtin = this.table.chains.get(chain)?.builtin;
@@ -389,7 +406,7 @@ class ChainSimulation {
       default:
         break;
     }
-    if (this.countsReferences && jumpTo && (command.name === 'append' || command.name === 'insert')) {
+    if (jumpTo && (command.name === 'append' || command.name === 'insert')) {
       this.references.set(jumpTo, (this.references.get(jumpTo) ?? 0) + 1);
     }
   }
@@ -467,9 +484,8 @@ function reportLoops(ctx: CheckContext, graph: ChainGraph, adj: ReturnType<Chain
         const key = [...cycle].sort().join(' ');
         if (reported.has(key)) continue;
         reported.add(key);
-        const rule = adj.rules[e];
-        const where = chainTarget(rule);
-        if (where) ctx.reporter.report('IPT305', span(rule.line, where), `chain loop: ${cycle.join(' → ')}; the kernel refuses the table`);
+        const edge = adj.edges[e];
+        ctx.reporter.report('IPT305', { line: graph.jumpLine[edge], start: graph.jumpStart[edge], end: graph.jumpEnd[edge] }, `chain loop: ${cycle.join(' → ')}; the kernel refuses the table`);
       } else if (color[to] === WHITE) {
         color[to] = GREY;
         nextEdge[to] = adj.offsets[to];
@@ -531,29 +547,44 @@ function checkPlacement(ctx: CheckContext, table: Table, chain: Chain, hooks: nu
 }
 
 
-function run(ctx: CheckContext): void {
-  for (const table of ctx.file.tables) checkTable(ctx, table);
+/** The chain checks of one lint run: each table's, fed as its chains and commands are read, finished after the last line. */
+function visit(ctx: CheckContext): ModelVisitor {
+  const tables: TableChecks[] = [];
+  let current: TableChecks | undefined;
+  return {
+    table: (table) => tables.push((current = new TableChecks(ctx, table))),
+    chain: (chain) => current?.chainAdded(chain),
+    command: (command) => current?.command(command),
+    end: () => {
+      for (const table of tables) table.finish();
+    },
+  };
 }
 
 /**
- * Lets go of what these checks never read of a rule once its own checks have
- * seen it: the addresses, protocol and fragment flag, the arguments (-D and -C
- * re-read their line), and the matches that no table or hook restricts. They
- * read the chain, the target, the interfaces (IPT301) and the matches that
- * checkPlacement looks at. A caller that keeps only findings (the command line)
- * calls this on each rule as it is read: a kube-proxy ruleset then keeps a
- * fraction of its model, and the collector copies a fraction of it.
+ * For a caller that keeps only findings (ModelBuilder's keepRule): whether a
+ * chain must keep the rule for the checks that wait for the whole table, and
+ * trimmed to what they read. Everything else about a rule is checked as its
+ * line is read; these read only the matches and the target that a table or
+ * hook restricts (checkPlacement). A kube-proxy ruleset then keeps a few
+ * thousand rules instead of every one, and the collector copies none of the rest.
  */
-export function keepWhatChainChecksRead(rule: Rule): void {
+export function keepForPlacement(rule: Rule): boolean {
+  const targetMatters = !!rule.target?.def && placementMatters(rule.target.def);
+  let kept = 0;
+  for (const match of rule.matches) if (match.def && placementMatters(match.def)) kept++;
+  if (kept === 0 && !targetMatters) return false;
   rule.protocol = undefined;
   rule.source = undefined;
   rule.destination = undefined;
+  rule.inInterface = undefined;
+  rule.outInterface = undefined;
   rule.fragment = undefined;
   rule.args = NONE;
-  let kept = 0;
-  for (const match of rule.matches) if (match.def && placementMatters(match.def)) kept++;
+  if (!targetMatters) rule.target = undefined;
   if (kept === 0) rule.matches = NONE;
   else if (kept < rule.matches.length) rule.matches = rule.matches.filter((m) => m.def && placementMatters(m.def));
+  return true;
 }
 
-export const chainChecks: ModelCheck = { info, run };
+export const chainChecks: ModelCheck = { info, visit };

@@ -48,9 +48,11 @@ export interface ModelCheck {
   /** The visitor for one lint run (it may keep state from rule to rule), if the check has one. */
   visit?(ctx: CheckContext): ModelVisitor | undefined;
   /**
-   * The findings that need the whole model. With `findingsOnly` a rule keeps
-   * only what keepWhatChainChecksRead keeps (src/checks/chains.ts): a run that
-   * reads more of a rule must keep it there too.
+   * The findings that need the whole model. With `findingsOnly` the tables keep
+   * no commands and the chains only the rules keepForPlacement keeps
+   * (src/checks/chains.ts), trimmed: a run that reads more of the rules must
+   * keep it there, or gather what it needs in a visitor (whose `end` is called
+   * after the last line) as the chain checks do.
    */
   run?(ctx: CheckContext): void;
 }

@@ -34,6 +34,12 @@ export interface BuildInput {
   reporter: Reporter;
   /** Memory of earlier runs on the same document (the editor's). */
   cache?: LintCache;
+  /**
+   * For a caller that keeps only findings: whether a chain keeps a rule once every visitor has seen it (the
+   * function may trim what it keeps). With it, the tables keep no list of commands either; without it, the
+   * model keeps everything.
+   */
+  keepRule?: (rule: Rule) => boolean;
 }
 
 /**
@@ -44,10 +50,16 @@ export interface BuildInput {
 export interface ModelVisitor {
   /** Every line, as parsed, before the model reads it. */
   line?(node: LineNode, line: number, text: string): void;
-  /** A table was opened by its `*name` line. */
+  /** A table was opened by its `*name` line; its built-in chains are in it already. */
   table?(table: Table): void;
+  /** A chain line, -N or -E added a chain to the table. */
+  chain?(chain: Chain, table: Table): void;
   /** A rule line's command was read into the table; its rule is complete. */
   rule?(rule: Rule, table: Table): void;
+  /** A rule line's command was read into the table, after `chain` and `rule` for its line. */
+  command?(command: Command, table: Table): void;
+  /** The last line was read. */
+  end?(): void;
 }
 
 function toCounters(node: CountersNode, line: number): Counters {
@@ -166,6 +178,7 @@ export class ModelBuilder {
     }
     // Rule lists grew by push, with room to spare; the 30,000 chains of a kube-proxy ruleset keep exact copies.
     for (const table of this.file.tables) for (const chain of table.chains.values()) if (chain.rules.length) chain.rules = chain.rules.slice();
+    for (const visitor of this.visitors) visitor.end?.();
     return this.file;
   }
 
@@ -224,8 +237,8 @@ export class ModelBuilder {
       });
     }
     const chain: Chain = existing ?? newChain(name, false, undefined);
-    if (!existing) table.chains.set(name, chain);
     if (!chain.declaration) chain.declaration = nameSpan;
+    if (!existing) this.addChain(table, chain);
     if (!node.policy) {
       reporter.report('IPT108', { line, start: node.name.end, end: node.name.end }, `chain \`${name}\` has no policy: write ${builtinHere ? 'ACCEPT or DROP' : '`-` for a user chain'}`);
     } else {
@@ -261,8 +274,9 @@ export class ModelBuilder {
       reporter.report('IPT110', { line, start: 0, end: 1 }, 'counters without a closing `]`: iptables-restore fails with "need ]"');
       return;
     }
+    const { keepRule } = this.input;
     const command = readCommand(node, line, this.input.text.texts[line], family, backend, this.input.cache, reporter);
-    table.commands.push(command);
+    if (!keepRule) table.commands.push(command);
     const chainName = command.chain?.value;
     if (command.name === 'new-chain' && chainName !== undefined && command.chain) {
       const nameSpan = { line, start: command.chain.start, end: command.chain.end };
@@ -274,13 +288,14 @@ export class ModelBuilder {
           related: existing.declaration ? [{ message: 'declared here', line: existing.declaration.line }] : undefined,
         });
       } else {
-        table.chains.set(chainName, newChain(chainName, false, nameSpan));
+        this.addChain(table, newChain(chainName, false, nameSpan));
       }
     }
     if (command.name === 'rename-chain' && command.extra && chainName !== undefined) {
       const renamed = table.chains.get(chainName);
       if (renamed && !table.chains.has(command.extra.value)) {
-        table.chains.set(command.extra.value, { ...renamed, name: command.extra.value, declaration: { line, start: command.extra.start, end: command.extra.end } });
+        // The new entry shares the rule list of the old one, as both names lead to the same rules.
+        this.addChain(table, { ...renamed, name: command.extra.value, declaration: { line, start: command.extra.start, end: command.extra.end } });
       }
     }
     if (command.name === 'policy' && command.extra && chainName !== undefined) {
@@ -292,8 +307,15 @@ export class ModelBuilder {
         reporter.report('IPT108', policySpan, `invalid policy \`${command.extra.value}\`: only ACCEPT or DROP`);
       }
     }
-    if (command.rule && chainName !== undefined) this.chainNamed(table, chainName)?.rules.push(command.rule);
-    if (command.rule) for (const visitor of this.visitors) visitor.rule?.(command.rule, table);
+    const rule = command.rule;
+    if (rule) for (const visitor of this.visitors) visitor.rule?.(rule, table);
+    for (const visitor of this.visitors) visitor.command?.(command, table);
+    if (rule && chainName !== undefined && (!keepRule || keepRule(rule))) this.chainNamed(table, chainName)?.rules.push(rule);
+  }
+
+  private addChain(table: Table, chain: Chain) {
+    table.chains.set(chain.name, chain);
+    for (const visitor of this.visitors) visitor.chain?.(chain, table);
   }
 
   /**

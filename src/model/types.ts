@@ -39,7 +39,7 @@ export interface Table {
   commitLine?: number;
   /** Chains by name, in declaration order (built-in ones too, declared or not). */
   chains: Map<string, Chain>;
-  /** Every rule-line command in order. */
+  /** Every rule-line command in order (none when the model was read for findings only, see LintOptions.findingsOnly). */
   commands: Command[];
 }
 
@@ -50,7 +50,7 @@ export interface Chain {
   declaration?: Span;
   policy?: Word & { line: number };
   counters?: Counters;
-  /** Rules appended or inserted in this chain, in file order. */
+  /** Rules appended or inserted in this chain, in file order (for findings only: those the chain checks read later). */
   rules: Rule[];
 }
 

@@ -1,7 +1,7 @@
 /**
  * The command line lints with `findingsOnly`: each rule's own checks run as it
  * is read, and the rule then keeps only what the checks over the whole model
- * read (keepWhatChainChecksRead; -D and -C re-read their line). lint() parses each line as the model reaches
+ * read (keepForPlacement; -D and -C re-read their line). lint() parses each line as the model reaches
  * it; lintDocument() reads lines parsed beforehand (the editor's way). All three
  * must find exactly the same, on random rulesets of real rule lines with
  * kernels, ipsets, an old iptables and either backend.
@@ -121,18 +121,24 @@ describe('findings only, streamed, or from a parsed document: the same findings'
     });
   }
 
-  it('a kept rule has what the chain checks read, and no more', () => {
-    const text = '*nat\n:PREROUTING ACCEPT [0:0]\n-A PREROUTING -s 10.0.0.0/8 -p tcp -m tcp --dport 80 -m comment --comment x -i eth0 -j DNAT --to-destination 10.0.0.2\nCOMMIT\n';
-    const full = lint(text).file.tables[0].commands[0].rule;
-    const kept = lint(text, { findingsOnly: true }).file.tables[0].commands[0].rule;
-    expect(full?.matches.map((m) => m.extensionName)).toEqual(['tcp', 'comment']);
-    expect(full?.source?.value?.value).toBe('10.0.0.0/8');
-    expect(kept?.matches).toEqual([]);
-    expect(kept?.args).toEqual([]);
-    expect(kept?.source).toBeUndefined();
-    expect(kept?.protocol).toBeUndefined();
-    expect(kept?.inInterface?.option.value).toBe('-i');
-    expect(kept?.target?.extensionName).toBe('DNAT');
-    expect(kept?.target?.options.map((o) => o.def?.name)).toEqual(['to-destination']);
+  it('keeps only the rules the chain checks read later, with what they read and no more', () => {
+    const text = '*nat\n:PREROUTING ACCEPT [0:0]\n-A PREROUTING -s 10.0.0.0/8 -p tcp -m tcp --dport 80 -m comment --comment x -i eth0 -j DNAT --to-destination 10.0.0.2\n-A PREROUTING -p tcp -j ACCEPT\nCOMMIT\n';
+    const full = lint(text).file.tables[0];
+    const kept = lint(text, { findingsOnly: true }).file.tables[0];
+    expect(full.commands).toHaveLength(2);
+    const rule = full.chains.get('PREROUTING')?.rules[0];
+    expect(rule?.matches.map((m) => m.extensionName)).toEqual(['tcp', 'comment']);
+    expect(rule?.source?.value?.value).toBe('10.0.0.0/8');
+    // No command list; the chain keeps the DNAT rule (the kernel allows DNAT in some hooks only), not the ACCEPT rule.
+    expect(kept.commands).toEqual([]);
+    const rules = kept.chains.get('PREROUTING')?.rules ?? [];
+    expect(rules).toHaveLength(1);
+    expect(rules[0].matches).toEqual([]);
+    expect(rules[0].args).toEqual([]);
+    expect(rules[0].source).toBeUndefined();
+    expect(rules[0].protocol).toBeUndefined();
+    expect(rules[0].inInterface).toBeUndefined();
+    expect(rules[0].target?.extensionName).toBe('DNAT');
+    expect(rules[0].target?.options.map((o) => o.def?.name)).toEqual(['to-destination']);
   });
 });
