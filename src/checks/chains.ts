@@ -66,7 +66,7 @@ const info: CheckInfo[] = [
   {
     code: 'IPT309', name: 'chain-command', category: 'rules', severity: 'error',
     summary: '-X, -E or -R used where iptables refuses it, or where the two backends disagree.',
-    description: '-X fails on a chain that rules still jump to; -X of a built-in chain is refused by iptables-legacy; -E and -R work in iptables-legacy-restore but not in iptables-nft-restore 1.8.9 (-R even crashes it).',
+    description: '-X fails on a chain that rules still jump to; -X of a built-in chain is refused by iptables-legacy, -E of one by both; -E and -R work in iptables-legacy-restore but not in iptables-nft-restore 1.8.9 (-R even crashes it).',
     bad: '*filter\n:MINE - [0:0]\n-A INPUT -j MINE\n-X MINE\nCOMMIT', good: '*filter\n:MINE - [0:0]\n-A INPUT -j MINE\nCOMMIT',
     fix: 'Write the final state of the table instead of commands that edit it: iptables-save output never needs -X, -E or -R.',
   },
@@ -402,6 +402,9 @@ class ChainSimulation {
         reporter.report('IPT309', span(line, command.commandToken as Arg), '-E inside a restore file: iptables-nft-restore 1.8.9 fails on it; declare the chain under its final name instead', {
           severity: backend === 'legacy' ? 'info' : 'warning',
         });
+        if (this.table.chains.get(chain)?.builtin) {
+          reporter.report('IPT309', span(line, command.chain as Arg), `-E ${chain}: a built-in chain cannot be renamed; iptables refuses it`);
+        }
         break;
       default:
         break;
