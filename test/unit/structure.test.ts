@@ -96,6 +96,16 @@ describe('syntax and structure checks: bad case at its exact range, good case cl
     expect(commands[1].ruleNumber).toBeUndefined();
     expect(found('*filter\n-I INPUT 0 -j ACCEPT\nCOMMIT\n')).toEqual(['IPT123 2:10-11 error']);
   });
+
+  it('IPT309 and IPT304 around -E: a built-in chain cannot be renamed, and a new name exists only from its -E on', () => {
+    // Both backends refuse each of these (test/fixtures/oracle/syntax-cases.ts).
+    for (const findingsOnly of [false, true]) {
+      expect(found('*filter\n-E OUTPUT NEW\nCOMMIT\n', { findingsOnly })).toEqual(['IPT309 2:1-3 warning', 'IPT309 2:4-10 error']);
+      expect(found('*filter\n-A NEW -j RETURN\n-E OUTPUT NEW\n-A NEW -j RETURN\nCOMMIT\n', { findingsOnly })).toEqual(['IPT304 2:4-7 error', 'IPT309 3:1-3 warning', 'IPT309 3:4-10 error']);
+      expect(found('*filter\n:OLD - [0:0]\n-A NEW -j RETURN\n-E OLD NEW\n-A NEW -j RETURN\nCOMMIT\n', { findingsOnly })).toEqual(['IPT304 3:4-7 error', 'IPT309 4:1-3 warning']);
+    }
+    expect(lint('*filter\n-A NEW -j RETURN\n-E OUTPUT NEW\nCOMMIT\n').diagnostics[0].message).toBe('chain `NEW` is used here but declared only on line 3: declare it before its first use');
+  });
 });
 
 describe('family', () => {
