@@ -13,7 +13,7 @@
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 import { scanArg, type ScannedArg } from './scan.js';
 import type { Arg } from './syntax.js';
-import { wordAt } from './words.js';
+import { unsharedWordAt, wordAt } from './words.js';
 
 /** `[packets:bytes]` at the very start of a rule line (tokenize_rule_counters). */
 export const Counters = createToken({ name: 'Counters', pattern: Lexer.NA });
@@ -60,9 +60,10 @@ function push(type: TokenType, image: string, start: number, payload: Arg | unde
  * has a `]` (without one iptables fails with "need ]", and the rest lexes as
  * words), then one token per argument. Every character is a separator or part
  * of an argument, so lexing cannot fail. The returned array and its tokens are
- * reused by the next call.
+ * reused by the next call. `shared`: plain arguments are the shared ones of
+ * words.ts (for a model that keeps them), else new ones (see unsharedWordAt).
  */
-export function lexRuleLine(text: string): readonly RuleToken[] {
+export function lexRuleLine(text: string, shared = true): readonly RuleToken[] {
   tokens.length = 0;
   if (pool.length > POOL_LIMIT) pool.length = POOL_LIMIT;
   const n = text.length;
@@ -80,7 +81,7 @@ export function lexRuleLine(text: string): readonly RuleToken[] {
       i++;
       continue;
     }
-    const plain = wordAt(text, i, true);
+    const plain = shared ? wordAt(text, i, true) : unsharedWordAt(text, i, true);
     if (plain) {
       push(PlainArg, plain.value, i, plain);
       i = plain.end;

@@ -82,8 +82,13 @@ export function isBlankLine(text: string): boolean {
   return text.length === 0;
 }
 
-/** Parses one line (without its line terminator). Never throws. */
-export function parseLine(text: string): LineNode {
+/**
+ * Parses one line (without its line terminator). Never throws. `sharedArgs`:
+ * a rule line's plain arguments are shared with other lines (words.ts), which
+ * saves memory where the lines' arguments are kept; a caller that lets go of
+ * them at once (a one-shot lint) is faster without.
+ */
+export function parseLine(text: string, sharedArgs = true): LineNode {
   if (isBlankLine(text)) return { kind: 'blank' };
   if (isCommentLine(text)) return { kind: 'comment' };
   const first = text.charCodeAt(0);
@@ -107,11 +112,11 @@ export function parseLine(text: string): LineNode {
     const next = text.charCodeAt(6);
     if (next === 32 || next === 9) return { kind: 'commit', exact: false };
   }
-  return parseRuleLine(text);
+  return parseRuleLine(text, sharedArgs);
 }
 
-function parseRuleLine(text: string): LineNode {
-  ruleParser.input = lexRuleLine(text) as IToken[];
+function parseRuleLine(text: string, sharedArgs: boolean): LineNode {
+  ruleParser.input = lexRuleLine(text, sharedArgs) as IToken[];
   const parsed = ruleParser.ruleLine();
   // An exact-size copy: the pushed-to array keeps spare room, and files hold 100,000 of these.
   const node: LineNode = { kind: 'rule', args: parsed.args.slice() };

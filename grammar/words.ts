@@ -127,6 +127,25 @@ export function wordAt(text: string, start: number, stopAtQuote: boolean): Arg |
 }
 
 /**
+ * The word that starts at `start`, as wordAt finds it, but as an argument of
+ * its own with a string of its own: for a caller that lets go of the line's
+ * arguments at once (a one-shot lint, see LintOptions.findingsOnly). Sharing
+ * pays only for arguments that are kept; looking each word up in the tables
+ * costs a cache miss or two, and shared arguments outlive their line.
+ */
+export function unsharedWordAt(text: string, start: number, stopAtQuote: boolean): Arg | undefined {
+  let i = start;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) break;
+    if (c === 34 && stopAtQuote) return undefined;
+    i++;
+  }
+  return i === start ? undefined : { value: text.slice(start, i), start, end: i };
+}
+
+/**
  * The unquoted argument `text[start, end)`, whose hash is `hash`, as the one
  * object shared by every line that has this word at this column. Arguments are
  * never changed after parsing, and none is compared by identity with another

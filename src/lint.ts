@@ -86,8 +86,7 @@ function lintLines(text: DocumentText, lineAt: (line: number) => LineNode, conte
   if (options.cache) options.cache.run++;
   const reporter = new CollectingReporter(options.severities);
   const { family, familySource, generatedBy, backend } = context;
-  // The editor's cache keeps rules from run to run: only a one-shot run may let go of them.
-  const keepRule = options.findingsOnly && !options.cache ? keepForPlacement : undefined;
+  const keepRule = keepsOnlyFindings(options) ? keepForPlacement : undefined;
   const builder = new ModelBuilder({ text, family, familySource, generatedBy, backend, reporter, cache: options.cache, keepRule }, (file) =>
     visitorsFor({ file, doc: text, options, backend, reporter }),
   );
@@ -100,6 +99,11 @@ function lintLines(text: DocumentText, lineAt: (line: number) => LineNode, conte
   const suppressions = parseSuppressions(text);
   const diagnostics = applySuppressions(suppressions, reporter.diagnostics, options);
   return { result: { diagnostics, file, backend, lines: text.texts }, unsuppressed: reporter.diagnostics, suppressions, context };
+}
+
+/** Whether the model may let go of each rule once it is checked: the editor's cache keeps rules from run to run. */
+function keepsOnlyFindings(options: LintOptions): boolean {
+  return !!options.findingsOnly && !options.cache;
 }
 
 /** What sees each line, table, chain and command as the model is read: the checks' visitors. */
@@ -123,11 +127,13 @@ export function lintDocument(doc: ParsedDocument, options: LintOptions = {}): Li
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const split = splitLines(text);
   const texts = split.texts;
+  // A model that keeps no rule keeps no argument either: sharing them would only make them outlive their line.
+  const sharedArgs = !keepsOnlyFindings(options);
   // Lines parsed early, while looking for an address to decide the family by: handed over, not parsed again.
   const early: LineNode[] = [];
-  const context = fileContextOf(texts, () => parsedLines(texts, early), options);
+  const context = fileContextOf(texts, () => parsedLines(texts, early, sharedArgs), options);
   const lineAt = (line: number) => {
-    if (line >= early.length) return parseLine(texts[line]);
+    if (line >= early.length) return parseLine(texts[line], sharedArgs);
     const node = early[line];
     // Let go of it: the model keeps what it needs.
     early[line] = NO_LINE;
@@ -139,9 +145,9 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 const NO_LINE: LineNode = { kind: 'blank' };
 
 /** Parses `texts` in order, as far as the caller reads, keeping each parse in `into`. */
-function* parsedLines(texts: readonly string[], into: LineNode[]): Generator<LineNode> {
+function* parsedLines(texts: readonly string[], into: LineNode[], sharedArgs: boolean): Generator<LineNode> {
   for (const text of texts) {
-    const node = parseLine(text);
+    const node = parseLine(text, sharedArgs);
     into.push(node);
     yield node;
   }

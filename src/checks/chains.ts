@@ -307,7 +307,7 @@ class ChainSimulation {
     let text = this.specs.get(line);
     if (text !== undefined) return text;
     text = '';
-    const node = parseLine(this.ctx.doc.texts[line]);
+    const node = parseLine(this.ctx.doc.texts[line], false);
     if (node.kind === 'rule') {
       const command = readRuleLine(node.args, { line, family: this.ctx.file.family, backend: this.ctx.backend, reporter: IGNORE });
       if (command.rule) {
