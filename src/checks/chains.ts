@@ -179,6 +179,7 @@ class TableChecks {
   }
 
   chainAdded(chain: Chain) {
+    this.simulation?.chainAdded(chain.name, this.graph.names.length);
     this.graph.add(chain.name);
     // A name looked up before may exist now.
     this.lastName = undefined;
@@ -194,7 +195,7 @@ class TableChecks {
     const jumpTo = rule ? chainTarget(rule) : undefined;
     const jumpId = jumpTo ? this.graph.ids.get(jumpTo.value) : undefined;
     this.check(command, this.lastId, jumpTo, jumpId);
-    this.simulation?.apply(command, jumpTo?.value);
+    this.simulation?.apply(command, this.lastId, jumpTo?.value, jumpId);
   }
 
   /** The findings of one command that its own line and the chains so far decide; `chainId` and `jumpId` are undefined for chains that do not exist (yet). */
@@ -286,17 +287,40 @@ const IGNORE: Reporter = { report() {} };
  * Replays the commands of a table in order, as iptables-restore applies them to
  * the freshly flushed table: the rules of each chain, by the lines that added
  * them, for positions and for -D/-C by specification, and the jumps to each
- * chain for -X.
+ * chain for -X. Both by chain id (ChainGraph), falling back to the name for a
+ * chain not declared yet; what a name gathered moves to its id when the chain
+ * comes: a kube-proxy table has 100,000 commands, and string-keyed maps of
+ * 30,000 chains cost more than the rest of the replay.
  */
 class ChainSimulation {
   /** The lines of the rules each chain holds, in chain order. */
-  private readonly rules = new Map<string, number[]>();
-  private lastChain: string | undefined;
-  private lastList: number[] | undefined;
-  private readonly references = new Map<string, number>();
+  private readonly rules: (number[] | undefined)[] = [];
+  private readonly rulesByName = new Map<string, number[]>();
+  /** Jumps so far to each chain, for -X. */
+  private references = new Int32Array(64);
+  private readonly referencesByName = new Map<string, number>();
   private readonly specs = new Map<number, string>();
 
   constructor(private readonly ctx: CheckContext, private readonly table: Table) {}
+
+  /** Chain `id` has come into the table under `name`. */
+  chainAdded(name: string, id: number) {
+    const rules = this.rulesByName.get(name);
+    if (rules) {
+      this.rules[id] = rules;
+      this.rulesByName.delete(name);
+    }
+    if (id >= this.references.length) {
+      const grown = new Int32Array(this.references.length * 2);
+      grown.set(this.references);
+      this.references = grown;
+    }
+    const references = this.referencesByName.get(name);
+    if (references !== undefined) {
+      this.references[id] = references;
+      this.referencesByName.delete(name);
+    }
+  }
 
   /**
    * The rule specification on a line, as -D and -C compare it: its arguments without the command, chain and
@@ -319,33 +343,43 @@ class ChainSimulation {
     return text;
   }
 
-  private list(chain: string): number[] {
-    if (chain === this.lastChain) return this.lastList as number[];
-    let list = this.rules.get(chain);
-    if (!list) this.rules.set(chain, (list = []));
-    this.lastChain = chain;
-    this.lastList = list;
+  private list(chain: string, id: number | undefined): number[] {
+    if (id !== undefined) return (this.rules[id] ??= []);
+    let list = this.rulesByName.get(chain);
+    if (!list) this.rulesByName.set(chain, (list = []));
     return list;
   }
 
-  private forget() {
-    this.lastChain = undefined;
-    this.lastList = undefined;
+  private flush(chain: string, id: number | undefined) {
+    if (id !== undefined) this.rules[id] = undefined;
+    else this.rulesByName.delete(chain);
   }
 
-  /** Applies `command`; `jumpTo` is the chain its rule jumps to, if any. */
-  apply(command: Command, jumpTo: string | undefined) {
+  private referencesTo(chain: string, id: number | undefined): number {
+    return id !== undefined ? this.references[id] : (this.referencesByName.get(chain) ?? 0);
+  }
+
+  private referTo(chain: string, id: number | undefined) {
+    if (id !== undefined) this.references[id]++;
+    else this.referencesByName.set(chain, (this.referencesByName.get(chain) ?? 0) + 1);
+  }
+
+  /**
+   * Applies `command`, whose chain has id `chainId` (undefined: not a chain of the table yet); `jumpTo` is the
+   * chain its rule jumps to, if any, and `jumpId` its id.
+   */
+  apply(command: Command, chainId: number | undefined, jumpTo: string | undefined, jumpId: number | undefined) {
     const { reporter, backend } = this.ctx;
     const chain = command.chain?.value;
     const line = command.line;
     if (chain === undefined) {
       if (command.name === 'flush') {
-        this.rules.clear();
-        this.forget();
+        this.rules.length = 0;
+        this.rulesByName.clear();
       }
       return;
     }
-    const list = this.list(chain);
+    const list = this.list(chain, chainId);
     const count = list.length;
     const number = command.ruleNumber ? Number(command.ruleNumber.value) : undefined;
     const numberSpan = command.ruleNumber ? span(line, command.ruleNumber) : span(line, command.chain as Arg);
@@ -384,8 +418,7 @@ class ChainSimulation {
         return;
       }
       case 'flush':
-        this.rules.delete(chain);
-        this.forget();
+        this.flush(chain, chainId);
         break;
       case 'delete-chain': {
         const builtin = this.table.chains.get(chain)?.builtin;
@@ -393,7 +426,7 @@ class ChainSimulation {
           reporter.report('IPT309', span(line, command.chain as Arg), `-X ${chain}: a built-in chain cannot be deleted (iptables-legacy fails; iptables-nft ignores it)`, {
             severity: backend === 'legacy' ? 'error' : 'warning',
           });
-        } else if ((this.references.get(chain) ?? 0) > 0) {
+        } else if (this.referencesTo(chain, chainId) > 0) {
           reporter.report('IPT309', span(line, command.chain as Arg), `-X ${chain}: rules still jump to this chain; iptables refuses to delete it ("Too many links")`);
         }
         break;
@@ -409,9 +442,7 @@ class ChainSimulation {
       default:
         break;
     }
-    if (jumpTo && (command.name === 'append' || command.name === 'insert')) {
-      this.references.set(jumpTo, (this.references.get(jumpTo) ?? 0) + 1);
-    }
+    if (jumpTo && (command.name === 'append' || command.name === 'insert')) this.referTo(jumpTo, jumpId);
   }
 }
 
