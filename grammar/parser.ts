@@ -7,7 +7,7 @@
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
 import { Argument, Counters, lexRuleLine, ruleTokens, type RuleToken } from './lexer.js';
 import type { Arg, CountersNode, LineNode, Word } from './syntax.js';
-import { wordAt } from './words.js';
+import { unsharedWordAt, wordAt } from './words.js';
 
 class RuleLineParser extends EmbeddedActionsParser {
   constructor() {
@@ -34,9 +34,10 @@ const ruleParser = new RuleLineParser();
 
 /**
  * Splits like strtok(…, " \t"): used for header and chain lines, which iptables does not unquote. The words are
- * the shared ones of rule lines (words.ts): a chain's name is then the very string its rules use.
+ * the shared ones of rule lines (words.ts) unless `shared` is false: a chain's name is then the very string its
+ * rules use.
  */
-export function splitWords(text: string, from: number): Word[] {
+export function splitWords(text: string, from: number, shared = true): Word[] {
   const words: Word[] = [];
   let i = from;
   const n = text.length;
@@ -47,7 +48,7 @@ export function splitWords(text: string, from: number): Word[] {
       continue;
     }
     // iptables does not unquote these lines: a quote is an ordinary character here.
-    const word = wordAt(text, i, false) as Word;
+    const word = (shared ? wordAt(text, i, false) : unsharedWordAt(text, i, false)) as Word;
     words.push(word);
     i = word.end;
   }
@@ -84,20 +85,20 @@ export function isBlankLine(text: string): boolean {
 
 /**
  * Parses one line (without its line terminator). Never throws. `sharedArgs`:
- * a rule line's plain arguments are shared with other lines (words.ts), which
- * saves memory where the lines' arguments are kept; a caller that lets go of
- * them at once (a one-shot lint) is faster without.
+ * the line's plain words are shared with other lines (words.ts), which saves
+ * memory where the lines' arguments are kept; a caller that lets go of them
+ * at once (a one-shot lint) is faster without.
  */
 export function parseLine(text: string, sharedArgs = true): LineNode {
   if (isBlankLine(text)) return { kind: 'blank' };
   if (isCommentLine(text)) return { kind: 'comment' };
   const first = text.charCodeAt(0);
   if (first === 42 /* * */) {
-    const words = splitWords(text, 1);
+    const words = splitWords(text, 1, sharedArgs);
     return { kind: 'table', name: words[0], extra: words.length > 1 ? words.slice(1) : NO_WORDS };
   }
   if (first === 58 /* : */) {
-    const words = splitWords(text, 1);
+    const words = splitWords(text, 1, sharedArgs);
     const countersWord = words[2];
     return {
       kind: 'chain',
