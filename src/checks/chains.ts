@@ -9,7 +9,7 @@ import { STANDARD_VERDICTS } from '../catalog/index.js';
 import type { ExtensionDef, Hook } from '../catalog/types.js';
 import { BUILTIN_CHAINS, type ModelVisitor } from '../model/build.js';
 import { NONE, readRuleLine } from '../model/rule-reader.js';
-import type { Arg, Chain, Command, ExtensionUse, Rule, Table } from '../model/types.js';
+import type { Arg, Chain, Command, ExtensionUse, Rule, Table, TargetUse } from '../model/types.js';
 import type { Reporter } from '../diagnostics.js';
 import type { CheckContext, CheckInfo, ModelCheck } from './types.js';
 
@@ -604,10 +604,12 @@ function visit(ctx: CheckContext): ModelVisitor {
  * thousand rules instead of every one, and the collector copies none of the rest.
  */
 export function keepForPlacement(rule: Rule): boolean {
-  const targetMatters = !!rule.target?.def && placementMatters(rule.target.def);
+  const target = rule.target;
+  const targetMatters = !!target?.def && placementMatters(target.def);
   let kept = 0;
   for (const match of rule.matches) if (match.def && placementMatters(match.def)) kept++;
   if (kept === 0 && !targetMatters) return false;
+  rule.chain = undefined;
   rule.protocol = undefined;
   rule.source = undefined;
   rule.destination = undefined;
@@ -616,9 +618,22 @@ export function keepForPlacement(rule: Rule): boolean {
   rule.fragment = undefined;
   rule.args = NONE;
   if (!targetMatters) rule.target = undefined;
+  else keepPlacedOptions(target as TargetUse);
   if (kept === 0) rule.matches = NONE;
   else if (kept < rule.matches.length) rule.matches = rule.matches.filter((m) => m.def && placementMatters(m.def));
+  for (const match of rule.matches) keepPlacedOptions(match);
   return true;
+}
+
+/** The options checkPlacement reads of a kept use: those tied to hooks, and the first when it anchors the findings (no name). */
+function keepPlacedOptions(use: ExtensionUse) {
+  use.keyword = undefined;
+  const options = use.options;
+  let placed = 0;
+  for (const option of options) if (option.def?.hooks || option.def?.hooksByValue) placed++;
+  if (placed === options.length) return;
+  const anchor = use.name ? undefined : options[0];
+  use.options = placed === 0 && !anchor ? NONE : options.filter((o) => o === anchor || o.def?.hooks || o.def?.hooksByValue);
 }
 
 export const chainChecks: ModelCheck = { info, visit };

@@ -138,7 +138,12 @@ describe('findings only, streamed, or from a parsed document: the same findings'
     expect(rules[0].source).toBeUndefined();
     expect(rules[0].protocol).toBeUndefined();
     expect(rules[0].inInterface).toBeUndefined();
+    expect(rules[0].chain).toBeUndefined();
     expect(rules[0].target?.extensionName).toBe('DNAT');
-    expect(rules[0].target?.options.map((o) => o.def?.name)).toEqual(['to-destination']);
+    // --to-destination is allowed wherever DNAT is: no option is kept.
+    expect(rules[0].target?.options).toEqual([]);
+    // An option tied to hooks is kept; so is the first option of a use without a name, where its findings point.
+    const policy = lint('*filter\n-A INPUT -p tcp --dport 22 -m policy --pol ipsec --dir in -j ACCEPT\nCOMMIT\n', { findingsOnly: true }).file.tables[0];
+    expect(policy.chains.get('INPUT')?.rules[0].matches.map((m) => [m.extensionName, m.options.map((o) => o.def?.name)])).toEqual([['policy', ['dir']]]);
   });
 });
