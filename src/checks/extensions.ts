@@ -226,13 +226,18 @@ function checkLess(reporter: Reporter, line: number, present: readonly OptionUse
   reporter.report('IPT204', { line, start: later.token.start, end: later.values[0]?.end ?? later.token.end }, constraint.message);
 }
 
-/** The protocol numbers an extension accepts, from its catalog names. */
+const protocolNumbersCache = new WeakMap<readonly string[], number[]>();
+
+/** The protocol numbers an extension accepts, from its catalog names; worked out once per catalog list (every tcp match asks). */
 function protocolNumbers(names: readonly string[]): number[] {
-  const numbers: number[] = [];
+  let numbers = protocolNumbersCache.get(names);
+  if (numbers) return numbers;
+  numbers = [];
   for (const name of names) {
     const n = protocolNumber(name);
     if (n !== undefined) numbers.push(n);
   }
+  protocolNumbersCache.set(names, numbers);
   return numbers;
 }
 
