@@ -9,6 +9,7 @@ import { STANDARD_VERDICTS } from '../catalog/index.js';
 import type { ExtensionDef, Hook } from '../catalog/types.js';
 import { BUILTIN_CHAINS, type ModelVisitor } from '../model/build.js';
 import { NONE, readRuleLine } from '../model/rule-reader.js';
+import type { LineNode } from '../../grammar/syntax.js';
 import type { Arg, Chain, Command, ExtensionUse, Rule, Table, TargetUse } from '../model/types.js';
 import type { Reporter } from '../diagnostics.js';
 import type { CheckContext, CheckInfo, ModelCheck } from './types.js';
@@ -285,17 +286,25 @@ const IGNORE: Reporter = { report() {} };
 
 /**
  * Replays the commands of a table in order, as iptables-restore applies them to
- * the freshly flushed table: the rules of each chain, by the lines that added
- * them, for positions and for -D/-C by specification, and the jumps to each
- * chain for -X. Both by chain id (ChainGraph), falling back to the name for a
- * chain not declared yet; what a name gathered moves to its id when the chain
- * comes: a kube-proxy table has 100,000 commands, and string-keyed maps of
- * 30,000 chains cost more than the rest of the replay.
+ * the freshly flushed table: how many rules each chain holds, for positions,
+ * and the jumps to each chain, for -X. By chain id (ChainGraph), falling back
+ * to the name for a chain not declared yet (what a name gathered moves to its id
+ * when the chain comes): a kube-proxy table has 100,000 commands, and
+ * string-keyed maps of 30,000 chains cost more than the rest of the replay.
+ *
+ * -D and -C by specification need the rules themselves. Until the first of
+ * them, only counts are kept, with the lines of the commands that changed
+ * them; the first one reads those lines again to build each chain's list of
+ * rules (by the lines that added them), kept from then on. An iptables-save
+ * file has no -D or -C, and pays for counts only.
  */
 class ChainSimulation {
-  /** The lines of the rules each chain holds, in chain order. */
-  private readonly rules: (number[] | undefined)[] = [];
-  private readonly rulesByName = new Map<string, number[]>();
+  private counts = new Int32Array(64);
+  private readonly countsByName = new Map<string, number>();
+  /** While only counts are kept: the lines of the commands that changed them. */
+  private readonly changes: number[] = [];
+  /** Once a -D or -C by specification needed them: the lines of the rules each chain holds, in chain order. */
+  private lists: Map<string, number[]> | undefined;
   /** Jumps so far to each chain, for -X. */
   private references = new Int32Array(64);
   private readonly referencesByName = new Map<string, number>();
@@ -305,15 +314,14 @@ class ChainSimulation {
 
   /** Chain `id` has come into the table under `name`. */
   chainAdded(name: string, id: number) {
-    const rules = this.rulesByName.get(name);
-    if (rules) {
-      this.rules[id] = rules;
-      this.rulesByName.delete(name);
+    if (id >= this.counts.length) {
+      this.counts = grown(this.counts);
+      this.references = grown(this.references);
     }
-    if (id >= this.references.length) {
-      const grown = new Int32Array(this.references.length * 2);
-      grown.set(this.references);
-      this.references = grown;
+    const count = this.countsByName.get(name);
+    if (count !== undefined) {
+      this.counts[id] = count;
+      this.countsByName.delete(name);
     }
     const references = this.referencesByName.get(name);
     if (references !== undefined) {
@@ -322,37 +330,80 @@ class ChainSimulation {
     }
   }
 
+  /** The command on a line, read again from its text (rules need not outlive their line, see keepForPlacement). */
+  private reread(line: number): { node: LineNode; command: Command | undefined } {
+    const node = parseLine(this.ctx.doc.texts[line], false);
+    const command = node.kind === 'rule' ? readRuleLine(node.args, { line, family: this.ctx.file.family, backend: this.ctx.backend, reporter: IGNORE }) : undefined;
+    return { node, command };
+  }
+
   /**
    * The rule specification on a line, as -D and -C compare it: its arguments without the command, chain and
-   * position. Read again from the line's text, once per line: rules need not outlive their line (see
-   * keepForPlacement), and only tables with -D or -C by specification come here.
+   * position; read once per line.
    */
   private spec(line: number): string {
     let text = this.specs.get(line);
     if (text !== undefined) return text;
     text = '';
-    const node = parseLine(this.ctx.doc.texts[line], false);
-    if (node.kind === 'rule') {
-      const command = readRuleLine(node.args, { line, family: this.ctx.file.family, backend: this.ctx.backend, reporter: IGNORE });
-      if (command.rule) {
-        const skipped = [command.commandToken, command.chain, command.ruleNumber].map((a) => a?.start);
-        for (const a of node.args) if (!skipped.includes(a.start)) text += a.value + '\u0000';
-      }
+    const { node, command } = this.reread(line);
+    if (node.kind === 'rule' && command?.rule) {
+      const skipped = [command.commandToken, command.chain, command.ruleNumber].map((a) => a?.start);
+      for (const a of node.args) if (!skipped.includes(a.start)) text += a.value + '\u0000';
     }
     this.specs.set(line, text);
     return text;
   }
 
-  private list(chain: string, id: number | undefined): number[] {
-    if (id !== undefined) return (this.rules[id] ??= []);
-    let list = this.rulesByName.get(chain);
-    if (!list) this.rulesByName.set(chain, (list = []));
+  private count(chain: string, id: number | undefined): number {
+    if (this.lists) return this.lists.get(chain)?.length ?? 0;
+    return id !== undefined ? this.counts[id] : (this.countsByName.get(chain) ?? 0);
+  }
+
+  private setCount(chain: string, id: number | undefined, count: number, line: number) {
+    if (id !== undefined) this.counts[id] = count;
+    else this.countsByName.set(chain, count);
+    this.changes.push(line);
+  }
+
+  /** The rules of `chain`, building every chain's list from the commands so far the first time. */
+  private list(chain: string): number[] {
+    if (!this.lists) {
+      const lists = new Map<string, number[]>();
+      for (const line of this.changes) {
+        const command = this.reread(line).command;
+        if (command) changeList(lists, command, line);
+      }
+      this.lists = lists;
+      this.changes.length = 0;
+    }
+    let list = this.lists.get(chain);
+    if (!list) this.lists.set(chain, (list = []));
     return list;
   }
 
-  private flush(chain: string, id: number | undefined) {
-    if (id !== undefined) this.rules[id] = undefined;
-    else this.rulesByName.delete(chain);
+  /** Adds the rule on `line` at splice() position `at` (as iptables counts, 0-based; negative from the end). */
+  private added(chain: string, id: number | undefined, at: number, line: number) {
+    if (this.lists) this.list(chain).splice(at, 0, line);
+    else this.setCount(chain, id, this.count(chain, id) + 1, line);
+  }
+
+  /** Removes the rule at splice() position `at`, if the chain has any (the command is on `line`). */
+  private removed(chain: string, id: number | undefined, at: number, line: number) {
+    if (this.lists) this.list(chain).splice(at, 1);
+    else this.setCount(chain, id, Math.max(0, this.count(chain, id) - 1), line);
+  }
+
+  private flushed(chain: string | undefined, id: number | undefined, line: number) {
+    if (this.lists) {
+      if (chain === undefined) this.lists.clear();
+      else this.lists.delete(chain);
+    } else if (chain === undefined) {
+      this.counts.fill(0);
+      this.countsByName.clear();
+      this.changes.push(line);
+    } else {
+      this.setCount(chain, id, 0, line);
+    }
   }
 
   private referencesTo(chain: string, id: number | undefined): number {
@@ -373,25 +424,21 @@ class ChainSimulation {
     const chain = command.chain?.value;
     const line = command.line;
     if (chain === undefined) {
-      if (command.name === 'flush') {
-        this.rules.length = 0;
-        this.rulesByName.clear();
-      }
+      if (command.name === 'flush') this.flushed(undefined, undefined, line);
       return;
     }
-    const list = this.list(chain, chainId);
-    const count = list.length;
+    const count = this.count(chain, chainId);
     const number = command.ruleNumber ? Number(command.ruleNumber.value) : undefined;
     const numberSpan = command.ruleNumber ? span(line, command.ruleNumber) : span(line, command.chain as Arg);
     switch (command.name) {
       case 'append':
-        list.push(line);
+        this.added(chain, chainId, count, line);
         break;
       case 'insert':
         if (number !== undefined && number > count + 1) {
           reporter.report('IPT308', numberSpan, `-I ${chain} ${number}: the chain has only ${count} rule${count === 1 ? '' : 's'} at this point, so the position can be at most ${count + 1}`);
         }
-        list.splice((number ?? 1) - 1, 0, line);
+        this.added(chain, chainId, (number ?? 1) - 1, line);
         break;
       case 'replace':
         reporter.report('IPT309', span(line, command.commandToken as Arg), '-R inside a restore file: iptables-nft-restore 1.8.9 fails (it crashes); write the final rule instead', {
@@ -405,10 +452,11 @@ class ChainSimulation {
       case 'check': {
         if (number !== undefined && command.name === 'delete') {
           if (number > count) reporter.report('IPT308', numberSpan, `-D ${chain} ${number}: the chain has only ${count} rule${count === 1 ? '' : 's'} at this point`);
-          else list.splice(number - 1, 1);
+          else this.removed(chain, chainId, number - 1, line);
           break;
         }
         const wanted = this.spec(line);
+        const list = this.list(chain);
         const index = list.findIndex((l) => this.spec(l) === wanted);
         if (index < 0) {
           reporter.report('IPT308', span(line, command.commandToken as Arg), `${command.commandToken?.value} ${chain}: no such rule has been added to ${chain} at this point (iptables: "Bad rule")`);
@@ -418,7 +466,7 @@ class ChainSimulation {
         return;
       }
       case 'flush':
-        this.flush(chain, chainId);
+        this.flushed(chain, chainId, line);
         break;
       case 'delete-chain': {
         const builtin = this.table.chains.get(chain)?.builtin;
@@ -444,6 +492,31 @@ class ChainSimulation {
     }
     if (jumpTo && (command.name === 'append' || command.name === 'insert')) this.referTo(jumpTo, jumpId);
   }
+}
+
+/** What one command that changed the rule counts does to the lists of rules (ChainSimulation.list), by chain name. */
+function changeList(lists: Map<string, number[]>, command: Command, line: number) {
+  const chain = command.chain?.value;
+  if (chain === undefined) {
+    if (command.name === 'flush') lists.clear();
+    return;
+  }
+  if (command.name === 'flush') {
+    lists.delete(chain);
+    return;
+  }
+  let list = lists.get(chain);
+  if (!list) lists.set(chain, (list = []));
+  const number = command.ruleNumber ? Number(command.ruleNumber.value) : undefined;
+  if (command.name === 'append') list.push(line);
+  else if (command.name === 'insert') list.splice((number ?? 1) - 1, 0, line);
+  else if (command.name === 'delete' && number !== undefined && !(number > list.length)) list.splice(number - 1, 1);
+}
+
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
 const HOOK_ORDER: readonly Hook[] = ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'];
