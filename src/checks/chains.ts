@@ -680,7 +680,8 @@ export function keepForPlacement(rule: Rule): boolean {
   const target = rule.target;
   const targetMatters = !!target?.def && placementMatters(target.def);
   let kept = 0;
-  for (const match of rule.matches) if (match.def && placementMatters(match.def)) kept++;
+  const matches = rule.matches;
+  for (let i = 0; i < matches.length; i++) if (matches[i].def && placementMatters(matches[i].def as ExtensionDef)) kept++;
   if (kept === 0 && !targetMatters) return false;
   rule.chain = undefined;
   rule.protocol = undefined;

@@ -225,7 +225,9 @@ function checkText(ctx: CheckContext): void {
 export function checkArguments(reporter: Reporter, node: LineNode, line: number, text: string): void {
   // Only a line with a quote can hold an unterminated one, only a long line a long argument.
   if (node.kind !== 'rule' || (text.length <= MAX_ARGUMENT_BYTES / 4 && text.indexOf('"') < 0)) return;
-  for (const arg of node.args) {
+  const args = node.args;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
     if (arg.unterminated) {
       reporter.report('IPT111', { line, start: arg.start, end: arg.end }, 'unterminated quote: iptables-restore takes the rest of the line as this one argument', {
         fixes: [{ title: 'Close the quote at the end of the line', edits: [{ line, start: arg.end, end: arg.end, newText: '"' }] }],
