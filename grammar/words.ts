@@ -4,7 +4,7 @@
  *
  * Rulesets repeat the same few thousand words (`-A`, `-m`, `tcp`, chain names)
  * hundreds of thousands of times. Looking a word up by its characters in the
- * line (a hash computed while scanning it, then a character comparison) gives
+ * line (a hash over its characters there, then a character comparison) gives
  * back the string made the first time: no new string per occurrence for the
  * collector, one shared string in the model, and fast comparisons in the chain
  * checks. Bounded for long-lived processes (the language server).
@@ -32,7 +32,7 @@ let argHashes = new Int32Array(argCapacity);
 let args: (Arg | undefined)[] = new Array(argCapacity).fill(undefined);
 let shared = 0;
 
-/** FNV-1a over UTF-16 code units, computed while a word is scanned. */
+/** FNV-1a over UTF-16 code units. */
 const HASH_SEED = 0x811c9dc5 | 0;
 function hashStep(hash: number, code: number): number {
   return Math.imul(hash ^ code, 16777619);
@@ -113,17 +113,24 @@ function slotOf(text: string, start: number, end: number, hash: number): number 
  * a quoted part is not a plain word for iptables-restore).
  */
 export function wordAt(text: string, start: number, stopAtQuote: boolean): Arg | undefined {
+  const end = wordEnd(text, start, stopAtQuote);
+  if (end <= start) return undefined;
   let hash = HASH_SEED;
+  for (let i = start; i < end; i++) hash = hashStep(hash, text.charCodeAt(i));
+  return plainArgAt(text, start, end, hash);
+}
+
+/** Where the word that starts at `start` ends (the next space, tab or end of the line); -1 when `stopAtQuote` and a double quote comes first. */
+function wordEnd(text: string, start: number, stopAtQuote: boolean): number {
   let i = start;
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9) break;
-    if (c === 34 && stopAtQuote) return undefined;
-    hash = hashStep(hash, c);
+    if (c === 34 && stopAtQuote) return -1;
     i++;
   }
-  return i === start ? undefined : plainArgAt(text, start, i, hash);
+  return i;
 }
 
 /**
@@ -134,15 +141,8 @@ export function wordAt(text: string, start: number, stopAtQuote: boolean): Arg |
  * costs a cache miss or two, and shared arguments outlive their line.
  */
 export function unsharedWordAt(text: string, start: number, stopAtQuote: boolean): Arg | undefined {
-  let i = start;
-  const n = text.length;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9) break;
-    if (c === 34 && stopAtQuote) return undefined;
-    i++;
-  }
-  return i === start ? undefined : { value: text.slice(start, i), start, end: i };
+  const end = wordEnd(text, start, stopAtQuote);
+  return end <= start ? undefined : { value: text.slice(start, end), start, end };
 }
 
 /**
