@@ -184,6 +184,7 @@ class TableChecks {
     this.graph.add(chain.name);
     // A name looked up before may exist now.
     this.lastName = undefined;
+    this.lastId = undefined;
   }
 
   command(command: Command) {
@@ -673,8 +674,8 @@ function visit(ctx: CheckContext): ModelVisitor {
  * chain must keep the rule for the checks that wait for the whole table, and
  * trimmed to what they read. Everything else about a rule is checked as its
  * line is read; these read only the matches and the target that a table or
- * hook restricts (checkPlacement). A kube-proxy ruleset then keeps a few
- * thousand rules instead of every one, and the collector copies none of the rest.
+ * hook restricts (checkPlacement). A kube-proxy ruleset then keeps its DNAT
+ * and MASQUERADE rules (a quarter of them), and the collector copies none of the rest.
  */
 export function keepForPlacement(rule: Rule): boolean {
   const target = rule.target;
