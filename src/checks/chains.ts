@@ -369,12 +369,12 @@ class ChainSimulation {
   /** The rules of `chain`, building every chain's list from the commands so far the first time. */
   private list(chain: string): number[] {
     if (!this.lists) {
-      const lists = new Map<string, number[]>();
+      // From here on added(), removed() and flushed() change lists, not counts: replaying the changes builds them.
+      this.lists = new Map();
       for (const line of this.changes) {
         const command = this.reread(line).command;
-        if (command) changeList(lists, command, line);
+        if (command) this.change(command, undefined, command.chain ? this.count(command.chain.value, undefined) : 0);
       }
-      this.lists = lists;
       this.changes.length = 0;
     }
     let list = this.lists.get(chain);
@@ -407,6 +407,36 @@ class ChainSimulation {
     }
   }
 
+  /**
+   * What `command` does to the rules of its chain, which holds `count` now (-D and -C by specification aside):
+   * one place for apply() and for the replay that builds the lists, which must agree.
+   */
+  private change(command: Command, chainId: number | undefined, count: number) {
+    const chain = command.chain?.value;
+    const line = command.line;
+    if (chain === undefined) {
+      if (command.name === 'flush') this.flushed(undefined, undefined, line);
+      return;
+    }
+    const number = command.ruleNumber ? Number(command.ruleNumber.value) : undefined;
+    switch (command.name) {
+      case 'append':
+        this.added(chain, chainId, count, line);
+        break;
+      case 'insert':
+        this.added(chain, chainId, (number ?? 1) - 1, line);
+        break;
+      case 'delete':
+        if (number !== undefined && !(number > count)) this.removed(chain, chainId, number - 1, line);
+        break;
+      case 'flush':
+        this.flushed(chain, chainId, line);
+        break;
+      default:
+        break;
+    }
+  }
+
   private referencesTo(chain: string, id: number | undefined): number {
     return id !== undefined ? this.references[id] : (this.referencesByName.get(chain) ?? 0);
   }
@@ -425,7 +455,7 @@ class ChainSimulation {
     const chain = command.chain?.value;
     const line = command.line;
     if (chain === undefined) {
-      if (command.name === 'flush') this.flushed(undefined, undefined, line);
+      this.change(command, undefined, 0);
       return;
     }
     const count = this.count(chain, chainId);
@@ -433,13 +463,13 @@ class ChainSimulation {
     const numberSpan = command.ruleNumber ? span(line, command.ruleNumber) : span(line, command.chain as Arg);
     switch (command.name) {
       case 'append':
-        this.added(chain, chainId, count, line);
+        this.change(command, chainId, count);
         break;
       case 'insert':
         if (number !== undefined && number > count + 1) {
           reporter.report('IPT308', numberSpan, `-I ${chain} ${number}: the chain has only ${count} rule${count === 1 ? '' : 's'} at this point, so the position can be at most ${count + 1}`);
         }
-        this.added(chain, chainId, (number ?? 1) - 1, line);
+        this.change(command, chainId, count);
         break;
       case 'replace':
         reporter.report('IPT309', span(line, command.commandToken as Arg), '-R inside a restore file: iptables-nft-restore 1.8.9 fails (it crashes); write the final rule instead', {
@@ -453,7 +483,7 @@ class ChainSimulation {
       case 'check': {
         if (number !== undefined && command.name === 'delete') {
           if (number > count) reporter.report('IPT308', numberSpan, `-D ${chain} ${number}: the chain has only ${count} rule${count === 1 ? '' : 's'} at this point`);
-          else this.removed(chain, chainId, number - 1, line);
+          this.change(command, chainId, count);
           break;
         }
         const wanted = this.spec(line);
@@ -467,7 +497,7 @@ class ChainSimulation {
         return;
       }
       case 'flush':
-        this.flushed(chain, chainId, line);
+        this.change(command, chainId, count);
         break;
       case 'delete-chain': {
         const builtin = this.table.chains.get(chain)?.builtin;
@@ -493,25 +523,6 @@ class ChainSimulation {
     }
     if (jumpTo && (command.name === 'append' || command.name === 'insert')) this.referTo(jumpTo, jumpId);
   }
-}
-
-/** What one command that changed the rule counts does to the lists of rules (ChainSimulation.list), by chain name. */
-function changeList(lists: Map<string, number[]>, command: Command, line: number) {
-  const chain = command.chain?.value;
-  if (chain === undefined) {
-    if (command.name === 'flush') lists.clear();
-    return;
-  }
-  if (command.name === 'flush') {
-    lists.delete(chain);
-    return;
-  }
-  let list = lists.get(chain);
-  if (!list) lists.set(chain, (list = []));
-  const number = command.ruleNumber ? Number(command.ruleNumber.value) : undefined;
-  if (command.name === 'append') list.push(line);
-  else if (command.name === 'insert') list.splice((number ?? 1) - 1, 0, line);
-  else if (command.name === 'delete' && number !== undefined && !(number > list.length)) list.splice(number - 1, 1);
 }
 
 function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
