@@ -110,8 +110,9 @@ function keepsOnlyFindings(options: LintOptions): boolean {
 function visitorsFor(ctx: CheckContext): ModelVisitor[] {
   const visitors: ModelVisitor[] = [];
   for (const check of MODEL_CHECKS) {
-    const visitor = check.visit?.(ctx);
-    if (visitor) visitors.push(visitor);
+    const made = check.visit?.(ctx);
+    if (Array.isArray(made)) visitors.push(...made);
+    else if (made) visitors.push(made as ModelVisitor);
   }
   return visitors;
 }

@@ -362,8 +362,8 @@ function kernelCheck(file: RulesFile, options: LintOptions, reporter: Reporter, 
   return { table: (table) => walker.table(table, judgeRequirement), rule: (rule) => walker.rule(rule, judgeRequirement) };
 }
 
-/** The kernel and userspace checks of one lint run, rule by rule as the model is read. */
-function visitKernelModules(file: RulesFile, options: LintOptions, reporter: Reporter): ModelVisitor | undefined {
+/** The kernel and userspace checks of one lint run, rule by rule as the model is read: one visitor for each part. */
+function visitKernelModules(file: RulesFile, options: LintOptions, reporter: Reporter): ModelVisitor[] {
   const visitors: ModelVisitor[] = [];
   const userspace = userspaceCheck(file, options, reporter);
   if (userspace) visitors.push({ rule: userspace });
@@ -374,21 +374,12 @@ function visitKernelModules(file: RulesFile, options: LintOptions, reporter: Rep
     const backend = decideBackend(file, options.backend);
     for (const profile of kernels) visitors.push(kernelCheck(file, options, reporter, profile, backend.backend));
   }
-  if (visitors.length === 0) return undefined;
-  return {
-    table: (table) => {
-      for (const v of visitors) v.table?.(table);
-    },
-    rule: (rule, table) => {
-      for (const v of visitors) v.rule?.(rule, table);
-    },
-  };
+  return visitors;
 }
 
 /** The kernel and userspace checks over a model already built (the model builder runs them as it reads, see kernelModulesCheck). */
 export function checkKernelModules(file: RulesFile, options: LintOptions, reporter: Reporter): void {
-  const visitor = visitKernelModules(file, options, reporter);
-  if (visitor) walkModel(file, visitor);
+  walkModel(file, visitKernelModules(file, options, reporter));
   reportAssumedBackend(file, options, reporter);
 }
 

@@ -45,8 +45,8 @@ export interface CheckContext {
  */
 export interface ModelCheck {
   info: readonly CheckInfo[];
-  /** The visitor for one lint run (it may keep state from rule to rule), if the check has one. */
-  visit?(ctx: CheckContext): ModelVisitor | undefined;
+  /** The visitor or visitors for one lint run (they may keep state from rule to rule), if the check has any. */
+  visit?(ctx: CheckContext): ModelVisitor | readonly ModelVisitor[] | undefined;
   /**
    * The findings that need the whole model. With `findingsOnly` the tables keep
    * no commands and the chains only the rules keepForPlacement keeps

@@ -230,7 +230,7 @@ export function requirementsOf(file: RulesFile, ctx: RequirementContext): Requir
   const out: Requirement[] = [];
   const keep = (req: Requirement) => out.push({ ...req });
   const walker = new RequirementWalker(ctx);
-  walkModel(file, { table: (table) => walker.table(table, keep), rule: (rule) => walker.rule(rule, keep) });
+  walkModel(file, [{ table: (table) => walker.table(table, keep), rule: (rule) => walker.rule(rule, keep) }]);
   return out;
 }
 

@@ -75,11 +75,11 @@ export function chainNameProblem(name: string, family: Family): string | undefin
   return undefined;
 }
 
-/** Shows a model already built to a visitor, table by table and rule by rule, as the builder would have. */
-export function walkModel(file: RulesFile, visitor: Pick<ModelVisitor, 'table' | 'rule'>): void {
+/** Shows a model already built to visitors, table by table and rule by rule, as the builder would have. */
+export function walkModel(file: RulesFile, visitors: readonly Pick<ModelVisitor, 'table' | 'rule'>[]): void {
   for (const table of file.tables) {
-    visitor.table?.(table);
-    for (const command of table.commands) if (command.rule) visitor.rule?.(command.rule, table);
+    for (const visitor of visitors) visitor.table?.(table);
+    for (const command of table.commands) if (command.rule) for (const visitor of visitors) visitor.rule?.(command.rule, table);
   }
 }
 
