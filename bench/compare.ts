@@ -16,12 +16,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeRuleset } from './generate.js';
-import { median, timed, type Timed } from './timing.js';
+import { cliEntry, median, timed, type Timed } from './timing.js';
 
 const here = dirname(fileURLToPath(import.meta.url)); // dist/bench
 const root = resolve(here, '..', '..');
 const outDir = join(root, 'bench', 'out');
-const cliOf = (checkout: string) => join(checkout, 'dist', 'src', 'cli', 'bin.js');
 
 interface Options {
   ref: string;
@@ -58,13 +57,13 @@ function run(cmd: string, args: string[], cwd: string): void {
 
 /** A built checkout of REF: the directory itself, or a worktree of the commit built beside the benchmark's output. */
 function checkoutOf(ref: string): string {
-  if (existsSync(cliOf(resolve(ref)))) return resolve(ref);
-  if (existsSync(ref)) throw new Error(`${ref} has no built CLI (${cliOf(ref)}): run npm run build there`);
+  if (existsSync(cliEntry(resolve(ref)))) return resolve(ref);
+  if (existsSync(ref)) throw new Error(`${ref} has no built CLI (${cliEntry(ref)}): run npm run build there`);
   const sha = spawnSync('git', ['rev-parse', '--verify', `${ref}^{commit}`], { cwd: root, encoding: 'utf8' });
   if (sha.status !== 0) throw new Error(`${ref} is neither a directory nor a commit of this repository`);
   // Outside the checkout: its sources must not join this one's build or tests.
   const dir = join(tmpdir(), 'iptlint-compare', sha.stdout.trim().slice(0, 12));
-  if (!existsSync(cliOf(dir))) {
+  if (!existsSync(cliEntry(dir))) {
     if (!existsSync(dir)) {
       mkdirSync(dirname(dir), { recursive: true });
       run('git', ['worktree', 'add', '--detach', dir, sha.stdout.trim()], root);
@@ -105,8 +104,8 @@ async function main(): Promise<void> {
   const file = o.file ?? defaultFile();
   const args = ['--format', 'json', ...o.cliArgs, file];
   const contenders = [
-    { label: `base (${o.ref})`, cli: cliOf(base), runs: [] as Timed[] },
-    { label: 'this checkout', cli: cliOf(root), runs: [] as Timed[] },
+    { label: `base (${o.ref})`, cli: cliEntry(base), runs: [] as Timed[] },
+    { label: 'this checkout', cli: cliEntry(root), runs: [] as Timed[] },
   ];
   const reports: (string | undefined)[] = [undefined, undefined];
   for (let i = 0; i < o.runs; i++) {

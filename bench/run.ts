@@ -26,24 +26,13 @@ import { getHeapStatistics } from 'node:v8';
 import { writeRuleset } from './generate.js';
 import type { WorkerResult } from './lint-worker.js';
 import { profileLint, formatProfile } from './profile.js';
-import { gnuTime, median, timed, type Timed } from './timing.js';
+import { cliEntry, gnuTime, median, timed, type Timed } from './timing.js';
 
 const here = dirname(fileURLToPath(import.meta.url)); // dist/bench
 const root = resolve(here, '..', '..');
 const outDir = join(root, 'bench', 'out');
 const workerJs = join(here, 'lint-worker.js');
-/** The `iptlint` command as package.json's `bin` names it, so the bench times exactly what users run. */
-function cliEntry(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin?: string | Record<string, string> };
-    const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin?.iptlint;
-    if (bin) return join(root, bin);
-  } catch {
-    // fall through to the conventional path
-  }
-  return join(root, 'dist', 'src', 'cli', 'main.js');
-}
-const cliJs = cliEntry();
+const cliJs = cliEntry(root);
 
 interface Options {
   sizes: number[];

@@ -8,6 +8,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
+/** The `iptlint` command of a checkout, as its package.json's `bin` names it, so a bench times exactly what users run. */
+export function cliEntry(checkout: string): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(checkout, 'package.json'), 'utf8')) as { bin?: string | Record<string, string> };
+    const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin?.iptlint;
+    if (bin) return join(checkout, bin);
+  } catch {
+    // fall through to the conventional path
+  }
+  return join(checkout, 'dist', 'src', 'cli', 'bin.js');
+}
+
 export const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
