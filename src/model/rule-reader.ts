@@ -202,67 +202,8 @@ class RuleLineReader {
         continue;
       }
 
-      // Resolve the option: long (exact, then prefix) or short (one letter, value attached or next).
-      let entry: LongEntry | undefined;
-      let inlineValue: Arg | undefined;
-      const isLong = arg.value.charCodeAt(1) === 45;
-      if (isLong) {
-        const eq = arg.value.indexOf('=');
-        const name = eq >= 0 ? arg.value.slice(2, eq) : arg.value.slice(2);
-        if (eq >= 0) inlineValue = subArg(arg, eq + 1);
-        if (name.length === 0) {
-          this.reporter.report('IPT113', span(this.ctx, arg), '`--` ends option parsing in getopt; iptables-restore then rejects the words after it');
-          this.negation = undefined;
-          continue;
-        }
-        let found = this.resolveLong(name);
-        if (found.length === 0 && this.tryImplicitProtocol()) found = this.resolveLong(name);
-        if (found.length > 1) {
-          const names = found.map((c) => `--${c.name}`).join(', ');
-          this.reporter.report('IPT115', span(this.ctx, arg), `\`--${name}\` is ambiguous: it could be ${names}; write the option out`);
-          this.lostTrack = true;
-          this.negation = undefined;
-          continue;
-        }
-        if (found.length === 0) {
-          // Options of an extension iptables could not load were already reported with it.
-          const unloadable = this.rule.matches.some((m) => !m.def) || (this.rule.target !== undefined && !this.rule.target.def && !this.rule.target.standard);
-          if (!unloadable) reportUnknownOption(this.ctx, arg, `--${name}`, this.rule);
-          this.lostTrack = true;
-          this.negation = undefined;
-          continue;
-        }
-        entry = found[0];
-        if (this.ambiguousOnlyForNft) {
-          this.ambiguousOnlyForNft = false;
-          this.reporter.report('IPT115', span(this.ctx, arg), `\`--${name}\` is ambiguous for iptables-nft (it also abbreviates --fragments); ip6tables-legacy reads it as --${entry.name}: write the option out`, { severity: 'warning' });
-        }
-      } else {
-        const letter = arg.value[1];
-        const generic = GENERIC_BY_SHORT.get(letter);
-        if (!generic) {
-          reportUnknownOption(this.ctx, arg, `-${letter}`, this.rule);
-          this.lostTrack = true;
-          this.negation = undefined;
-          continue;
-        }
-        entry = { name: generic.long ?? letter, generic };
-        if (arg.value.length > 2) {
-          if (generic.arity === 0) {
-            // getopt would read the rest as more flags; iptables-restore lines never need that.
-            this.reporter.report('IPT113', span(this.ctx, arg), `\`${arg.value}\`: \`-${letter}\` takes no value; separate the options`);
-            this.negation = undefined;
-            continue;
-          }
-          inlineValue = subArg(arg, 2);
-        }
-      }
-
-      if (entry.generic) {
-        i = this.readGeneric(entry.generic, arg, inlineValue, i);
-      } else if (entry.ext && entry.option) {
-        i = this.readExtensionOption(entry.ext, entry.option, arg, inlineValue, i);
-      }
+      // An option, long (exact, then prefix) or short (one letter, value attached or next); after it, `!` is spent.
+      i = arg.value.charCodeAt(1) === 45 /* - */ ? this.readLong(arg, i) : this.readShort(arg, i);
       this.negation = undefined;
       if (this.stopped) break;
     }
@@ -279,6 +220,61 @@ class RuleLineReader {
       this.rule.chain = this.command.chain;
     }
     return this.command;
+  }
+
+  /** A short option at `arg`, whose values (if any) start at `at`; returns where the next option starts. Short options are all generic ones. */
+  private readShort(arg: Arg, at: number): number {
+    const letter = arg.value[1];
+    const generic = GENERIC_BY_SHORT.get(letter);
+    if (!generic) {
+      reportUnknownOption(this.ctx, arg, `-${letter}`, this.rule);
+      this.lostTrack = true;
+      return at;
+    }
+    let inlineValue: Arg | undefined;
+    if (arg.value.length > 2) {
+      if (generic.arity === 0) {
+        // getopt would read the rest as more flags; iptables-restore lines never need that.
+        this.reporter.report('IPT113', span(this.ctx, arg), `\`${arg.value}\`: \`-${letter}\` takes no value; separate the options`);
+        return at;
+      }
+      inlineValue = subArg(arg, 2);
+    }
+    return this.readGeneric(generic, arg, inlineValue, at);
+  }
+
+  /** A long option at `arg` (`--name` or `--name=value`), whose values (if any) start at `at`; returns where the next option starts. */
+  private readLong(arg: Arg, at: number): number {
+    const eq = arg.value.indexOf('=');
+    const name = eq >= 0 ? arg.value.slice(2, eq) : arg.value.slice(2);
+    const inlineValue = eq >= 0 ? subArg(arg, eq + 1) : undefined;
+    if (name.length === 0) {
+      this.reporter.report('IPT113', span(this.ctx, arg), '`--` ends option parsing in getopt; iptables-restore then rejects the words after it');
+      return at;
+    }
+    let found = this.resolveLong(name);
+    if (found.length === 0 && this.tryImplicitProtocol()) found = this.resolveLong(name);
+    if (found.length > 1) {
+      const names = found.map((c) => `--${c.name}`).join(', ');
+      this.reporter.report('IPT115', span(this.ctx, arg), `\`--${name}\` is ambiguous: it could be ${names}; write the option out`);
+      this.lostTrack = true;
+      return at;
+    }
+    if (found.length === 0) {
+      // Options of an extension iptables could not load were already reported with it.
+      const unloadable = this.rule.matches.some((m) => !m.def) || (this.rule.target !== undefined && !this.rule.target.def && !this.rule.target.standard);
+      if (!unloadable) reportUnknownOption(this.ctx, arg, `--${name}`, this.rule);
+      this.lostTrack = true;
+      return at;
+    }
+    const entry = found[0];
+    if (this.ambiguousOnlyForNft) {
+      this.ambiguousOnlyForNft = false;
+      this.reporter.report('IPT115', span(this.ctx, arg), `\`--${name}\` is ambiguous for iptables-nft (it also abbreviates --fragments); ip6tables-legacy reads it as --${entry.name}: write the option out`, { severity: 'warning' });
+    }
+    if (entry.generic) return this.readGeneric(entry.generic, arg, inlineValue, at);
+    if (entry.ext && entry.option) return this.readExtensionOption(entry.ext, entry.option, arg, inlineValue, at);
+    return at;
   }
 
   private mergeOptions(ext: ExtensionDef) {
@@ -516,9 +512,20 @@ class RuleLineReader {
 
   private readExtensionOption(ext: ExtensionDef, option: OptionDef, token: Arg, inline: Arg | undefined, at: number): number {
     const instance = this.instanceFor(ext);
-    const specs = option.args ?? [];
-    const values: Arg[] = [];
+    const specs = option.args ?? NONE;
     let next = at;
+    // Most options take one value: an exact one-element list, not a list grown by push and copied.
+    if (specs.length === 1 && !option.optionalArg) {
+      const value = inline ?? this.args[next];
+      if (!value) {
+        this.reporter.report('IPT114', span(this.ctx, token), `${token.value} needs a value (${specs[0].label ?? specs[0].kind})`);
+      } else if (!inline) {
+        next++;
+      }
+      (instance?.options as OptionUse[] | undefined)?.push({ token, def: option, negation: this.negation, values: value ? [value] : NONE });
+      return next;
+    }
+    const values: Arg[] = [];
     if (specs.length === 0) {
       if (inline) this.reporter.report('IPT113', span(this.ctx, token), `--${option.name} takes no value`);
     } else if (option.optionalArg) {
