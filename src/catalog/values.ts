@@ -294,6 +294,8 @@ function double(text: string, spec: ValueSpec): ValueProblem[] {
 }
 
 function string(text: string, spec: ValueSpec): ValueProblem[] {
+  // Most strings (every -m comment) have no length limit here: nothing to count.
+  if (spec.maxLength === undefined && spec.min === undefined) return NONE;
   const bytes = utf8Length(text);
   if (spec.maxLength !== undefined && bytes > spec.maxLength)
     return [err(`too long: ${bytes} bytes, at most ${spec.maxLength}`, spec.maxLength <= text.length ? spec.maxLength : 0, text.length)];
@@ -465,10 +467,12 @@ function portList(text: string, spec: ValueSpec, ctx: ValueContext): ValueProble
 
 /** Protocol number 0-255 or name (iptables' own list, then /etc/protocols, without regard to case). */
 export function protocolNumber(text: string): number | undefined {
-  const n = xtStrtoul(text, 0, 0, 255, true);
-  if (n) return n.value;
+  // iptables' own names before the number (iptables tries the number first): no name reads as a number, and most
+  // rules name their protocol (every rule asks, several times).
   const lower = text.toLowerCase();
   if (Object.prototype.hasOwnProperty.call(BUILTIN_PROTOCOLS, lower)) return BUILTIN_PROTOCOLS[lower];
+  const n = xtStrtoul(text, 0, 0, 255, true);
+  if (n) return n.value;
   for (const [name, num] of Object.entries(PROTOCOLS)) if (name.toLowerCase() === lower) return num;
   return undefined;
 }

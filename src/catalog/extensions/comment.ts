@@ -1,4 +1,5 @@
 import type { ExtensionDef } from '../types.js';
+import { utf8Length } from '../values.js';
 
 // xt_comment's buffer is 256 bytes. iptables does not reject longer text: it
 // silently keeps the first 255 bytes, so this is a warning, not an error.
@@ -17,7 +18,7 @@ export const comment: ExtensionDef = {
           kind: 'string',
           label: 'text',
           validate: (text) => {
-            const bytes = Buffer.byteLength(text, 'utf8');
+            const bytes = utf8Length(text);
             return bytes > COMMENT_MAX
               ? [{ message: `comment is ${bytes} bytes; iptables keeps only the first ${COMMENT_MAX}`, severity: 'warning' }]
               : [];
