@@ -65,12 +65,12 @@ function fileNameOf(uri: string): string | undefined {
 /**
  * The lint worker's entry point: beside this code, whether compiled (dist/server/), bundled as ES module
  * (dist/server/bin.js) or as CommonJS (the VS Code extension, the tests); from the CLI's bundle
- * (dist/src/cli/bin.js, for `iptlint lsp`), in dist/server/.
+ * (dist/src/cli/iptlint.cjs, for `iptlint lsp`), the ES module bundle in dist/server/.
  */
 function lintWorkerFile(): string | undefined {
   const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
   const name = `lint-worker-main${extname(here) === '.cjs' ? '.cjs' : '.js'}`;
-  const candidates = [join(dirname(here), name), join(dirname(here), '..', '..', 'server', name)];
+  const candidates = [join(dirname(here), name), join(dirname(here), '..', '..', 'server', 'lint-worker-main.js')];
   return candidates.find((file) => existsSync(file)) ?? candidates[0];
 }
 

@@ -209,7 +209,7 @@ describe('settings', () => {
 
 describe('entry points', () => {
   test('`iptlint lsp` runs the same server over stdio', async () => {
-    const cli = await startSession({ entry: 'src/cli/bin.ts', args: ['lsp'], settings: { debounceMs: 100 } });
+    const cli = await startSession({ entry: 'src/cli/program.ts', args: ['lsp'], settings: { debounceMs: 100 } });
     try {
       const uri = fileUri('/tmp/iptlint-lsp/cli/rules.v4');
       await cli.open(uri, TEXT);
