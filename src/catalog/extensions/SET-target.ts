@@ -17,7 +17,7 @@ export const SET: ExtensionDef = {
   ],
   options: [
     {
-      // Two argv words: the set name, then the direction flags (src,dst…).
+      // Two argv words: the set name, then the direction flags (src,dst,...).
       name: 'add-set',
       args: [setName, flags],
       summary: 'Add the entry built from the packet (flags say which addresses/ports) to the set.',

@@ -15,7 +15,7 @@ export const TOS: ExtensionDef = {
   ],
   options: [
     {
-      // A symbolic name (Minimize-Delay…) implies the mask 0x3f, a bare number 0xff.
+      // A symbolic name (Minimize-Delay and the like) implies the mask 0x3f, a bare number 0xff.
       name: 'set-tos',
       args: [{ kind: 'tosMask', label: 'value[/mask]|symbol' }],
       summary: 'Clear the bits in mask, then XOR value in.',
