@@ -5,8 +5,8 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { glob, hasMagic } from 'glob';
 import { CliError } from './errors.js';
+import { loadGlob } from './glob.js';
 
 /** Names that count as rules files when a directory is given. */
 export const RULES_FILE_PATTERNS = ['**/rules.v4', '**/rules.v6', '**/*.rules', '**/iptables*.rules', '**/ip6tables*.rules', '**/iptables-save*', '**/ip6tables-save*', '**/*.v4', '**/*.v6'];
@@ -52,6 +52,7 @@ export async function expandPaths(args: string[], cwd: string): Promise<{ paths:
     try {
       info = await stat(absolute);
     } catch (error) {
+      const { glob, hasMagic } = await loadGlob();
       if (hasMagic(arg, { windowsPathsNoEscape: false })) {
         const found = (await glob(arg, { cwd, nodir: true, ignore: IGNORED_DIRS, dot: false })).sort();
         if (found.length === 0) problems.push({ path: arg, message: 'no files match this pattern' });
@@ -62,6 +63,7 @@ export async function expandPaths(args: string[], cwd: string): Promise<{ paths:
       continue;
     }
     if (info.isDirectory()) {
+      const { glob } = await loadGlob();
       const found = (await glob(RULES_FILE_PATTERNS, { cwd: absolute, nodir: true, ignore: IGNORED_DIRS })).sort();
       if (found.length === 0) {
         problems.push({ path: arg, message: 'directory has no rules files (rules.v4, rules.v6, *.rules, iptables*.rules, *.v4, *.v6)' });

@@ -7,9 +7,9 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { glob } from 'glob';
 import type { Config, ConfigResolver } from '../config/load.js';
 import type { InputProblem } from './files.js';
+import { loadGlob } from './glob.js';
 
 const IGNORED_DIRS = ['**/node_modules/**', '**/.git/**'];
 
@@ -38,6 +38,7 @@ export async function expandWithConfig(args: string[], cwd: string, resolver: Co
     const config = arg !== '-' && (await isDirectory(absolute)) ? await resolver.forPath(arg, true) : undefined;
     let found: { paths: string[]; problems: InputProblem[] };
     if (config?.include && config.include.length > 0) {
+      const { glob } = await loadGlob();
       const matches = (await glob(config.include, { cwd: config.dir, absolute: true, nodir: true, dot: true, ignore: IGNORED_DIRS }))
         .filter((f) => f === absolute || within(absolute, f))
         .sort();
@@ -65,7 +66,9 @@ export class ExcludeMatcher {
     let set = this.sets.get(config);
     if (!set) {
       // Directories match too, so `legacy` or `legacy/` excludes everything below it.
-      set = glob(config.exclude, { cwd: config.dir, absolute: true, dot: true, ignore: IGNORED_DIRS }).then((found) => new Set(found.map((f) => f.replace(/[/\\]+$/, ''))));
+      set = loadGlob()
+        .then(({ glob }) => glob(config.exclude as string[], { cwd: config.dir, absolute: true, dot: true, ignore: IGNORED_DIRS }))
+        .then((found) => new Set(found.map((f) => f.replace(/[/\\]+$/, ''))));
       this.sets.set(config, set);
     }
     const matched = await set;
