@@ -145,20 +145,44 @@ function hasOptionalValue(next: Arg | undefined): next is Arg {
   return c !== 45 /* - */ && c !== 33 /* ! */;
 }
 
+// Every field present from the start, in one order: 100,000 rules share one hidden class
+// instead of each growing its own (which V8 punishes with slow, large dictionary objects).
+function newCommand(line: number): Command {
+  return { line, name: undefined, commandToken: undefined, chain: undefined, ruleNumber: undefined, extra: undefined, counters: undefined, rule: undefined };
+}
+
+function newRule(line: number, args: Arg[]): Rule {
+  return {
+    line, chain: undefined, protocol: undefined, source: undefined, destination: undefined, inInterface: undefined,
+    outInterface: undefined, fragment: undefined, matches: NONE, target: undefined, args,
+  };
+}
+
+/** The reader between lines: one for all of them, as nothing of a reader outlives its line but what read() returns. */
+let idleReader: RuleLineReader | undefined;
+
 export function readRuleLine(args: Arg[], ctx: ReadContext): Command {
-  return new RuleLineReader(args, ctx).read();
+  // Taken while in use, in case a report ever leads back here: a nested call then gets a reader of its own.
+  const reader = idleReader ?? new RuleLineReader();
+  idleReader = undefined;
+  const command = reader.read(args, ctx);
+  idleReader = reader;
+  return command;
 }
 
 /**
  * The state of reading one line, as getopt and do_parse() keep it between
- * options. A class rather than closures: 100,000 lines would each allocate a
- * dozen functions and their context.
+ * options. A class rather than closures, and one reader for every line: a
+ * kube-proxy file has 100,000 lines, and a reader with its lists each was a
+ * tenth of what reading them allocated.
  */
 class RuleLineReader {
-  private readonly reporter: Reporter;
-  private readonly family: Family;
-  private readonly command: Command;
-  private readonly rule: Rule;
+  private args: Arg[] = NONE;
+  private ctx: ReadContext = { line: 0, family: 'ipv4', reporter: { report() {} } };
+  private reporter: Reporter = this.ctx.reporter;
+  private family: Family = 'ipv4';
+  private command: Command = newCommand(0);
+  private rule: Rule = newRule(0, NONE);
   // The merged getopt table: generic options, then each extension's in the order loaded.
   private readonly merged: ExtensionEntries[] = [];
   private readonly mergedDefs: ExtensionDef[] = [];
@@ -174,19 +198,27 @@ class RuleLineReader {
   private skippedLine = false;
   private ambiguousOnlyForNft = false;
 
-  constructor(private readonly args: Arg[], private readonly ctx: ReadContext) {
+  /** Reads one line's arguments into a new Command. */
+  read(args: Arg[], ctx: ReadContext): Command {
+    this.args = args;
+    this.ctx = ctx;
     this.reporter = ctx.reporter;
     this.family = ctx.family;
-    // Every field present from the start, in one order: 100,000 rules share one hidden class
-    // instead of each growing its own (which V8 punishes with slow, large dictionary objects).
-    this.command = { line: ctx.line, name: undefined, commandToken: undefined, chain: undefined, ruleNumber: undefined, extra: undefined, counters: undefined, rule: undefined };
-    this.rule = {
-      line: ctx.line, chain: undefined, protocol: undefined, source: undefined, destination: undefined, inInterface: undefined,
-      outInterface: undefined, fragment: undefined, matches: [], target: undefined, args,
-    };
+    this.command = newCommand(ctx.line);
+    this.rule = newRule(ctx.line, args);
+    this.merged.length = 0;
+    this.mergedDefs.length = 0;
+    this.negation = undefined;
+    this.protocolUsed = false;
+    this.tableSeen = false;
+    this.lostTrack = false;
+    this.stopped = false;
+    this.skippedLine = false;
+    this.ambiguousOnlyForNft = false;
+    return this.readArgs();
   }
 
-  read(): Command {
+  private readArgs(): Command {
     let i = 0;
     while (i < this.args.length) {
       const arg = this.args[i];
@@ -284,7 +316,7 @@ class RuleLineReader {
   }
 
   private addMatch(use: MatchUse) {
-    this.rule.matches.push(use);
+    this.rule.matches = appended(this.rule.matches, use);
     if (use.def) this.mergeOptions(use.def);
   }
 
@@ -328,7 +360,7 @@ class RuleLineReader {
     const def = findMatch(protocolMatchName(protocol), this.family);
     if (!def) return false;
     this.protocolUsed = true;
-    this.addMatch({ extensionName: def.name, def, options: [], implicit: true });
+    this.addMatch({ extensionName: def.name, def, options: NONE, implicit: true });
     return true;
   }
 
@@ -492,7 +524,7 @@ class RuleLineReader {
       reportUnknownExtension(this.ctx, nameArg, 'match');
       this.stopped = true;
     }
-    this.addMatch({ name: nameArg, keyword, extensionName: def?.name ?? nameArg.value, def, options: [], implicit: false });
+    this.addMatch({ name: nameArg, keyword, extensionName: def?.name ?? nameArg.value, def, options: NONE, implicit: false });
   }
 
   private loadTarget(keyword: Arg, nameArg: Arg, isGoto: boolean) {
@@ -501,7 +533,7 @@ class RuleLineReader {
     const standard = !def;
     const other = !def && !isGoto && !STANDARD_VERDICTS.has(name) ? findAnyFamily(name, 'target') : undefined;
     // A target of the other family is an extension iptables cannot load, not a chain name.
-    const target: TargetUse = { name: nameArg, keyword, extensionName: def?.name ?? name, def, options: [], goto: isGoto, standard: standard && !other };
+    const target: TargetUse = { name: nameArg, keyword, extensionName: def?.name ?? name, def, options: NONE, goto: isGoto, standard: standard && !other };
     this.rule.target = target;
     if (def) this.mergeOptions(def);
     else if (other) {
@@ -522,7 +554,7 @@ class RuleLineReader {
       } else if (!inline) {
         next++;
       }
-      (instance?.options as OptionUse[] | undefined)?.push({ token, def: option, negation: this.negation, values: value ? [value] : NONE });
+      if (instance) instance.options = appended(instance.options, { token, def: option, negation: this.negation, values: value ? [value] : NONE });
       return next;
     }
     const values: Arg[] = [];
@@ -546,25 +578,33 @@ class RuleLineReader {
         next++;
       }
     }
-    // While the line is read, an extension's options are the fresh list made when it was loaded; compact() seals them.
-    (instance?.options as OptionUse[] | undefined)?.push({ token, def: option, negation: this.negation, values: values.length ? values.slice() : NONE });
+    if (instance) instance.options = appended(instance.options, { token, def: option, negation: this.negation, values: values.length ? values.slice() : NONE });
     return next;
   }
 }
 
 /**
- * Arrays that grew by push keep room for 16 more elements; with a million of
- * them in a kube-proxy ruleset that is most of the model's memory. Exact-size
- * copies cost little once and are what is kept.
+ * `list` with `item` at its end, for the lists of a rule while its line is read
+ * (matches, and each use's options). Most hold one item: that list is made
+ * exactly, and only a second item makes it grow by push (see compact()).
  */
-function compact(rule: Rule) {
-  if (rule.matches.length) {
-    rule.matches = rule.matches.slice();
-    for (const m of rule.matches) m.options = m.options.length ? m.options.slice() : NONE;
-  }
-  if (rule.target) rule.target.options = rule.target.options.length ? rule.target.options.slice() : NONE;
+function appended<T>(list: readonly T[], item: T): T[] {
+  if (list.length === 0) return [item];
+  (list as T[]).push(item);
+  return list as T[];
 }
 
+/**
+ * Lists that grew by push keep room for 16 more elements; with a million of
+ * them in a kube-proxy ruleset that is most of the model's memory. Exact-size
+ * copies cost little once and are what is kept. Lists of one item were made
+ * exactly (appended()), and empty ones are all NONE.
+ */
+function compact(rule: Rule) {
+  if (rule.matches.length > 1) rule.matches = rule.matches.slice();
+  for (const m of rule.matches) if (m.options.length > 1) m.options = m.options.slice();
+  if (rule.target && rule.target.options.length > 1) rule.target.options = rule.target.options.slice();
+}
 
 function strayMessage(arg: Arg): string {
   if (arg.value === '#' || arg.value.startsWith('#')) {
