@@ -35,13 +35,18 @@ export interface RuleToken extends IToken {
 }
 
 const pool: RuleToken[] = [];
+/**
+ * The line's tokens, the parser's input: written by index, with the length set once at the end. (`length = 0`
+ * would let go of the list's storage, and pushing every line's tokens again allocated it anew, line after line.)
+ */
 const tokens: RuleToken[] = [];
+let count = 0;
 /** Tokens kept for reuse: a line of 100,000 quoted words must not keep their images alive afterwards. */
 const POOL_LIMIT = 1024;
 const scratch: ScannedArg = { value: '', start: 0, end: 0, quoted: false, unterminated: false };
 
 function push(type: TokenType, image: string, start: number, payload: Arg | undefined): void {
-  let token = pool[tokens.length];
+  let token = pool[count];
   if (token === undefined) {
     token = { image: '', startOffset: 0, endOffset: 0, tokenType: type, tokenTypeIdx: 0, payload: undefined };
     pool.push(token);
@@ -52,7 +57,7 @@ function push(type: TokenType, image: string, start: number, payload: Arg | unde
   token.tokenType = type;
   token.tokenTypeIdx = type.tokenTypeIdx as number;
   token.payload = payload;
-  tokens.push(token);
+  tokens[count++] = token;
 }
 
 /**
@@ -64,7 +69,7 @@ function push(type: TokenType, image: string, start: number, payload: Arg | unde
  * words.ts (for a model that keeps them), else new ones (see unsharedWordAt).
  */
 export function lexRuleLine(text: string, shared = true): readonly RuleToken[] {
-  tokens.length = 0;
+  count = 0;
   if (pool.length > POOL_LIMIT) pool.length = POOL_LIMIT;
   const n = text.length;
   let i = 0;
@@ -94,5 +99,6 @@ export function lexRuleLine(text: string, shared = true): readonly RuleToken[] {
     push(QuotedArg, text.slice(i, end), i, quoted);
     i = end;
   }
+  tokens.length = count;
   return tokens;
 }

@@ -119,34 +119,33 @@ function requiredOptions(def: ExtensionDef): readonly OptionDef[] {
   return required;
 }
 
-/** The first use of option `name` among `present`: an extension use has a handful of options, so a list beats a Map. */
-function firstUse(present: readonly OptionUse[], name: string): OptionUse | undefined {
-  for (let i = 0; i < present.length; i++) if ((present[i].def as OptionDef).name === name) return present[i];
+/**
+ * The first use of option `name` among `present` (among its first `before` only, if given): an extension use has a
+ * handful of options, so a list beats a Map.
+ */
+function firstUse(present: readonly OptionUse[], name: string, before = present.length): OptionUse | undefined {
+  for (let i = 0; i < before; i++) if ((present[i].def as OptionDef).name === name) return present[i];
   return undefined;
 }
-
-const presentScratch: OptionUse[] = [];
 
 function checkOptions(ctx: CheckContext, rule: Rule, ext: ExtensionUse, vctx: ValueContext) {
   const { reporter } = ctx;
   const def = ext.def;
   if (!def) return;
   const line = rule.line;
-  // The first use of each option, in order: one list for every call (none outlives it, none is nested), emptied here.
-  const present = presentScratch;
-  present.length = 0;
   // Indexed loops here and in the other per-use loops: for…of over arrays cost several times more in this node.
   const options = ext.options;
+  let repeated = false;
   for (let u = 0; u < options.length; u++) {
     const use = options[u];
     const option = use.def as OptionDef;
-    const previous = firstUse(present, option.name);
+    const previous = firstUse(options, option.name, u);
+    if (previous) repeated = true;
     if (previous && !option.multi) {
       reporter.report('IPT203', { line, start: use.token.start, end: use.token.end }, `${optionLabel(use)} given twice for ${def.name} (first at column ${previous.token.start + 1}); iptables allows it once`, {
         fixes: [{ title: `Remove the repeated ${optionLabel(use)}`, edits: [{ line, start: (use.negation ?? use.token).start, end: (use.values.at(-1) ?? use.token).end, newText: '' }] }],
       });
     }
-    if (!previous) present.push(use);
     if (use.negation && !option.invert) {
       reporter.report('IPT206', { line, start: use.negation.start, end: use.negation.end }, `${optionLabel(use)} of ${def.name} cannot be negated`, {
         fixes: [{ title: 'Remove the `!`', edits: [{ line, start: use.negation.start, end: use.token.start, newText: '' }] }],
@@ -163,6 +162,8 @@ function checkOptions(ctx: CheckContext, rule: Rule, ext: ExtensionUse, vctx: Va
       reporter.report('IPT210', { line, start: use.token.start, end: use.token.end }, `${optionLabel(use)} is deprecated: ${option.deprecated}`, { tags: ['deprecated'] });
     }
   }
+  // The first use of each option, in order: the uses themselves, unless an option is repeated (rare).
+  const present = repeated ? options.filter((use, u) => !firstUse(options, (use.def as OptionDef).name, u)) : options;
   for (let u = 0; u < present.length; u++) {
     const use = present[u];
     const option = use.def as OptionDef;

@@ -602,7 +602,8 @@ function appended<T>(list: readonly T[], item: T): T[] {
  */
 function compact(rule: Rule) {
   if (rule.matches.length > 1) rule.matches = rule.matches.slice();
-  for (const m of rule.matches) if (m.options.length > 1) m.options = m.options.slice();
+  const matches = rule.matches;
+  for (let i = 0; i < matches.length; i++) if (matches[i].options.length > 1) matches[i].options = matches[i].options.slice();
   if (rule.target && rule.target.options.length > 1) rule.target.options = rule.target.options.slice();
 }
 
