@@ -183,9 +183,11 @@ class RuleLineReader {
   private family: Family = 'ipv4';
   private command: Command = newCommand(0);
   private rule: Rule = newRule(0, NONE);
-  // The merged getopt table: generic options, then each extension's in the order loaded.
+  // The merged getopt table: generic options, then each extension's in the order loaded: the first mergedCount
+  // entries of these lists, kept from line to line (emptying a list lets go of its storage).
   private readonly merged: ExtensionEntries[] = [];
   private readonly mergedDefs: ExtensionDef[] = [];
+  private mergedCount = 0;
   private negation: Arg | undefined = undefined;
   private protocolUsed = false;
   private tableSeen = false;
@@ -206,8 +208,7 @@ class RuleLineReader {
     this.family = ctx.family;
     this.command = newCommand(ctx.line);
     this.rule = newRule(ctx.line, args);
-    this.merged.length = 0;
-    this.mergedDefs.length = 0;
+    this.mergedCount = 0;
     this.negation = undefined;
     this.protocolUsed = false;
     this.tableSeen = false;
@@ -310,9 +311,9 @@ class RuleLineReader {
   }
 
   private mergeOptions(ext: ExtensionDef) {
-    if (this.mergedDefs.includes(ext)) return;
-    this.mergedDefs.push(ext);
-    this.merged.push(entriesOf(ext, this.family));
+    for (let i = 0; i < this.mergedCount; i++) if (this.mergedDefs[i] === ext) return;
+    this.mergedDefs[this.mergedCount] = ext;
+    this.merged[this.mergedCount++] = entriesOf(ext, this.family);
   }
 
   private addMatch(use: MatchUse) {
@@ -330,8 +331,8 @@ class RuleLineReader {
   private resolveLong(name: string): readonly LongEntry[] {
     const generic = GENERIC_BY_LONG.get(name);
     if (generic) return single(generic);
-    for (const entries of this.merged) {
-      const exact = entries.byName.get(name);
+    for (let i = 0; i < this.mergedCount; i++) {
+      const exact = this.merged[i].byName.get(name);
       if (exact) return single(exact);
     }
     // getopt_long's abbreviations: every option the name is a prefix of, ambiguous unless all are one option.
@@ -340,7 +341,7 @@ class RuleLineReader {
       if (entry.name.startsWith(name) && !candidates.some((c) => sameEntry(c, entry))) candidates.push(entry);
     };
     for (const entry of GENERIC_LONG_ENTRIES) consider(entry);
-    for (const entries of this.merged) for (const entry of entries.list) consider(entry);
+    for (let i = 0; i < this.mergedCount; i++) for (const entry of this.merged[i].list) consider(entry);
     // ip6tables-legacy has no --fragments option (iptables-nft shares IPv4's table), so a prefix
     // such as --fragm is ambiguous only with the nft backend.
     if (this.family === 'ipv6' && candidates.length > 1 && candidates.some((c) => c.generic?.key === 'fragment')) {
