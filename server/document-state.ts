@@ -211,7 +211,7 @@ export function lineAnalysis(outline: Outline, lineText: string, line: number, o
     for (const chain of table.chains) {
       const known = model.chains.get(chain.name);
       if (known) known.declaration ??= elsewhere;
-      else model.chains.set(chain.name, { name: chain.name, builtin: chain.builtin, rules: [], declaration: elsewhere });
+      else model.chains.set(chain.name, { name: chain.name, index: model.chains.size, builtin: chain.builtin, rules: [], declaration: elsewhere });
     }
   }
   return { analysis: { version: -1, result, doc, lineInfo }, line: at };

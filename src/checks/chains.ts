@@ -103,7 +103,7 @@ function chainTarget(rule: Rule): Arg | undefined {
  * where its jump is written, not its rule, so that no rule outlives its line.
  */
 class ChainGraph {
-  readonly ids = new Map<string, number>();
+  /** By chain id: the ids are the chains' places in table.chains (Chain.index). */
   readonly names: string[] = [];
   /** Jump edges as parallel arrays: from (-1: a chain not known yet, see TableChecks.lateSources), to, and the jump's line and columns. */
   readonly from: number[] = [];
@@ -113,7 +113,6 @@ class ChainGraph {
   readonly jumpEnd: number[] = [];
 
   add(name: string) {
-    this.ids.set(name, this.names.length);
     this.names.push(name);
   }
 
@@ -169,9 +168,6 @@ class TableChecks {
   private readonly early: EarlyUse[] = [];
   /** Edges from a chain that did not exist yet when the rule was read (its rule is reported, see IPT304); by name until the end. */
   private readonly lateSources: { edge: number; name: string }[] = [];
-  // Saved files list a chain's rules together: most commands name the chain of the command before.
-  private lastName: string | undefined;
-  private lastId: number | undefined;
 
   constructor(private readonly ctx: CheckContext, readonly table: Table) {
     this.builtins = table.known ? BUILTIN_CHAINS[table.name] : [];
@@ -180,24 +176,17 @@ class TableChecks {
   }
 
   chainAdded(chain: Chain) {
-    this.simulation?.chainAdded(chain.name, this.graph.names.length);
+    this.simulation?.chainAdded(chain.name, chain.index);
     this.graph.add(chain.name);
-    // A name looked up before may exist now.
-    this.lastName = undefined;
-    this.lastId = undefined;
   }
 
-  command(command: Command) {
-    const name = command.chain?.value;
-    if (name !== this.lastName) {
-      this.lastName = name;
-      this.lastId = name === undefined ? undefined : this.graph.ids.get(name);
-    }
+  /** `chain`: the chain the command names, as the builder found it (undefined: not in the table yet). */
+  command(command: Command, chain: Chain | undefined) {
     const rule = command.rule;
     const jumpTo = rule ? chainTarget(rule) : undefined;
-    const jumpId = jumpTo ? this.graph.ids.get(jumpTo.value) : undefined;
-    this.check(command, this.lastId, jumpTo, jumpId);
-    this.simulation?.apply(command, this.lastId, jumpTo?.value, jumpId);
+    const jumpId = jumpTo ? this.table.chains.get(jumpTo.value)?.index : undefined;
+    this.check(command, chain?.index, jumpTo, jumpId);
+    this.simulation?.apply(command, chain?.index, jumpTo?.value, jumpId);
   }
 
   /** The findings of one command that its own line and the chains so far decide; `chainId` and `jumpId` are undefined for chains that do not exist (yet). */
@@ -243,9 +232,9 @@ class TableChecks {
     const { ctx, table, graph } = this;
     for (const use of this.early) this.reportEarlyUse(use);
     if (!table.known) return;
-    for (const { edge, name } of this.lateSources) graph.from[edge] = graph.ids.get(name) ?? -1;
+    for (const { edge, name } of this.lateSources) graph.from[edge] = table.chains.get(name)?.index ?? -1;
     const adjacency = graph.adjacency();
-    const hooks = reachableHooks(graph, this.builtins, adjacency);
+    const hooks = reachableHooks(graph, table, this.builtins, adjacency);
     reportLoops(ctx, graph, adjacency);
     // Chain ids are positions in table.chains (ChainGraph), so no name is looked up again.
     let id = 0;
@@ -551,11 +540,11 @@ function maskOf(hooks: readonly Hook[]): number {
 }
 
 /** For every chain (by id), the hooks (as a bit mask) of the built-in chains that reach it. */
-function reachableHooks(graph: ChainGraph, builtins: readonly string[], adj: ReturnType<ChainGraph['adjacency']>): Uint8Array {
+function reachableHooks(graph: ChainGraph, table: Table, builtins: readonly string[], adj: ReturnType<ChainGraph['adjacency']>): Uint8Array {
   const masks = new Uint8Array(graph.names.length);
   const stack: number[] = [];
   for (const builtin of builtins) {
-    const start = graph.ids.get(builtin);
+    const start = table.chains.get(builtin)?.index;
     if (start === undefined) continue;
     const bit = HOOK_BIT[HOOK_OF_CHAIN[builtin]];
     masks[start] |= bit;
@@ -673,7 +662,7 @@ function visit(ctx: CheckContext): ModelVisitor {
   return {
     table: (table) => tables.push((current = new TableChecks(ctx, table))),
     chain: (chain) => current?.chainAdded(chain),
-    command: (command) => current?.command(command),
+    command: (command, _table, chain) => current?.command(command, chain),
     end: () => {
       for (const table of tables) table.finish();
     },

@@ -57,8 +57,11 @@ export interface ModelVisitor {
   chain?(chain: Chain, table: Table): void;
   /** A rule line's command was read into the table; its rule is complete. */
   rule?(rule: Rule, table: Table): void;
-  /** A rule line's command was read into the table, after `chain` and `rule` for its line. */
-  command?(command: Command, table: Table): void;
+  /**
+   * A rule line's command was read into the table, after `chain` and `rule` for its line. `chain`: the chain the
+   * command names, if the table has it at this line.
+   */
+  command?(command: Command, table: Table, chain: Chain | undefined): void;
   /** The last line was read. */
   end?(): void;
 }
@@ -209,7 +212,7 @@ export class ModelBuilder {
     if (!known) {
       reporter.report('IPT102', { line, start: name.start, end: name.end }, `unknown table \`${name.value}\`: iptables has filter, nat, mangle, raw and security`);
     } else {
-      for (const chain of BUILTIN_CHAINS[name.value]) table.chains.set(chain, newChain(chain, true, undefined));
+      for (const chain of BUILTIN_CHAINS[name.value]) table.chains.set(chain, newChain(chain, table.chains.size, true, undefined));
     }
     const previous = this.seenTables.get(name.value);
     if (previous) {
@@ -256,7 +259,7 @@ export class ModelBuilder {
         related: [{ message: 'first declared here', line: existing.declaration.line }],
       });
     }
-    const chain: Chain = existing ?? newChain(name, false, undefined);
+    const chain: Chain = existing ?? newChain(name, table.chains.size, false, undefined);
     if (!chain.declaration) chain.declaration = nameSpan;
     if (!existing) this.addChain(table, chain);
     if (!node.policy) {
@@ -308,14 +311,14 @@ export class ModelBuilder {
           related: existing.declaration ? [{ message: 'declared here', line: existing.declaration.line }] : undefined,
         });
       } else {
-        this.addChain(table, newChain(chainName, false, nameSpan));
+        this.addChain(table, newChain(chainName, table.chains.size, false, nameSpan));
       }
     }
     if (command.name === 'rename-chain' && command.extra && chainName !== undefined) {
       const renamed = table.chains.get(chainName);
       if (renamed && !table.chains.has(command.extra.value)) {
         // The new entry shares the rule list of the old one, as both names lead to the same rules.
-        this.addChain(table, { ...renamed, name: command.extra.value, declaration: { line, start: command.extra.start, end: command.extra.end } });
+        this.addChain(table, { ...renamed, name: command.extra.value, index: table.chains.size, declaration: { line, start: command.extra.start, end: command.extra.end } });
       }
     }
     if (command.name === 'policy' && command.extra && chainName !== undefined) {
@@ -328,9 +331,10 @@ export class ModelBuilder {
       }
     }
     const rule = command.rule;
+    const chain = chainName === undefined ? undefined : this.chainNamed(table, chainName);
     if (rule) for (let i = 0; i < this.onRule.length; i++) this.onRule[i](rule, table);
-    for (let i = 0; i < this.onCommand.length; i++) this.onCommand[i](command, table);
-    if (rule && chainName !== undefined && (!keepRule || keepRule(rule))) this.chainNamed(table, chainName)?.rules.push(rule);
+    for (let i = 0; i < this.onCommand.length; i++) this.onCommand[i](command, table, chain);
+    if (rule && chain && (!keepRule || keepRule(rule))) chain.rules.push(rule);
   }
 
   private addChain(table: Table, chain: Chain) {
@@ -389,8 +393,8 @@ function relocateCommand(command: Command, line: number) {
   if (command.rule) command.rule.line = line;
 }
 
-function newChain(name: string, builtin: boolean, declaration: Chain['declaration']): Chain {
-  return { name, builtin, declaration, policy: undefined, counters: undefined, rules: [] };
+function newChain(name: string, index: number, builtin: boolean, declaration: Chain['declaration']): Chain {
+  return { name, index, builtin, declaration, policy: undefined, counters: undefined, rules: [] };
 }
 
 const ALL_BUILTIN_CHAINS = new Set(Object.values(BUILTIN_CHAINS).flat());

@@ -45,6 +45,8 @@ export interface Table {
 
 export interface Chain {
   name: string;
+  /** Its place in table.chains, from 0: a number to index by, for checks that follow tens of thousands of chains. */
+  index: number;
   builtin: boolean;
   /** Where `:NAME` declares it, or where `-N NAME` creates it. */
   declaration?: Span;
