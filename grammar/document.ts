@@ -62,6 +62,8 @@ export function splitLines(text: string): DocumentText {
   } else if (body.length > 0) {
     facts.missingFinalNewline = true;
   }
+  // One search of the whole text, not one per line: nearly every file has no NUL at all.
+  const hasNul = body.indexOf('\0') >= 0;
   for (let i = 0; i < texts.length; i++) {
     let line = texts[i];
     if (line.length > 0 && line.charCodeAt(line.length - 1) === 13) {
@@ -71,7 +73,7 @@ export function splitLines(text: string): DocumentText {
       facts.crlfLines++;
     }
     if (overRestoreBuffer(line)) facts.longLines.push(i);
-    if (facts.firstNulLine < 0 && line.indexOf('\0') >= 0) facts.firstNulLine = i;
+    if (hasNul && facts.firstNulLine < 0 && line.indexOf('\0') >= 0) facts.firstNulLine = i;
   }
   return { texts, facts };
 }
