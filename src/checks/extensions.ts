@@ -135,12 +135,15 @@ function checkOptions(ctx: CheckContext, rule: Rule, ext: ExtensionUse, vctx: Va
   const line = rule.line;
   // Indexed loops here and in the other per-use loops: for…of over arrays cost several times more in this node.
   const options = ext.options;
-  let repeated = false;
+  // The first use of each option, in order: the uses themselves until an option repeats (rare), a list from then on
+  // (searching all earlier uses instead would be quadratic on a line that repeats an option thousands of times).
+  let firsts: OptionUse[] | undefined;
   for (let u = 0; u < options.length; u++) {
     const use = options[u];
     const option = use.def as OptionDef;
-    const previous = firstUse(options, option.name, u);
-    if (previous) repeated = true;
+    const previous = firsts ? firstUse(firsts, option.name) : firstUse(options, option.name, u);
+    if (previous && !firsts) firsts = options.slice(0, u);
+    else if (!previous && firsts) firsts.push(use);
     if (previous && !option.multi) {
       reporter.report('IPT203', { line, start: use.token.start, end: use.token.end }, `${optionLabel(use)} given twice for ${def.name} (first at column ${previous.token.start + 1}); iptables allows it once`, {
         fixes: [{ title: `Remove the repeated ${optionLabel(use)}`, edits: [{ line, start: (use.negation ?? use.token).start, end: (use.values.at(-1) ?? use.token).end, newText: '' }] }],
@@ -162,8 +165,7 @@ function checkOptions(ctx: CheckContext, rule: Rule, ext: ExtensionUse, vctx: Va
       reporter.report('IPT210', { line, start: use.token.start, end: use.token.end }, `${optionLabel(use)} is deprecated: ${option.deprecated}`, { tags: ['deprecated'] });
     }
   }
-  // The first use of each option, in order: the uses themselves, unless an option is repeated (rare).
-  const present = repeated ? options.filter((use, u) => !firstUse(options, (use.def as OptionDef).name, u)) : options;
+  const present = firsts ?? options;
   for (let u = 0; u < present.length; u++) {
     const use = present[u];
     const option = use.def as OptionDef;
