@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -51,22 +51,34 @@ for (const { entry, out, format } of programs) {
 }
 
 // The code cache of the program: made by one run of the command over the bundled examples (the lexer, parser,
-// model, every check, the kernel checks and the text output), under the flags a lint run sets. A stale cache goes
-// first, so that no cache outlives the bundle it was made from; without one the command still works, only slower.
+// model, every check, the kernel checks and the text output), under the flags a lint run sets and no others
+// (NODE_OPTIONS left out: V8 refuses a cache made under other flags). A stale cache goes first, so that no cache
+// outlives the bundle it was made from; then a fresh process checks that V8 takes the new one. Without a cache the
+// command still works, only slower.
 const programPath = path.join(root, 'dist/src/cli/iptlint.cjs');
 // esbuild escapes what is not ASCII in code, but keeps some comments as written: one such character makes every
 // start decode the program as UTF-8, several milliseconds slower than as ASCII (src/cli/code-cache.ts).
 const nonAscii = /[^\x00-\x7f].*/.exec(readFileSync(programPath, 'latin1'));
 if (nonAscii) console.warn(`bundle: ${path.relative(root, programPath)} is not ASCII (a comment?): ${nonAscii[0].slice(0, 80)}`);
 rmSync(`${programPath}.cache`, { force: true });
+const cleanEnv = { ...process.env };
+delete cleanEnv.NODE_OPTIONS;
 const examples = path.join(root, 'examples');
 const warmRun = spawnSync(
   process.execPath,
   [path.join(root, 'dist/src/cli/bin.js'), '--no-color', '--kernel-config', path.join(examples, 'config-6.1.0-56-amd64'), path.join(examples, 'rules.v4'), path.join(examples, 'broken.rules')],
-  { env: { ...process.env, IPTLINT_SAVE_CODE_CACHE: '1' }, encoding: 'utf8' },
+  { env: { ...cleanEnv, IPTLINT_BUILD_CODE_CACHE: '1' }, encoding: 'utf8' },
 );
-if (warmRun.status === 2 || !existsSync(`${programPath}.cache`)) {
-  console.warn(`bundle: no code cache made for ${path.relative(root, programPath)} (iptlint exited ${warmRun.status}): ${warmRun.stderr.trim()}`);
+const check = spawnSync(
+  process.execPath,
+  ['--input-type=module', '-e', `import { setFlagsFromString } from 'node:v8';
+    const { compileProgram, LINT_RUN_V8_FLAGS } = await import(${JSON.stringify(pathToFileURL(path.join(root, 'dist/src/cli/code-cache.js')).href)});
+    setFlagsFromString(LINT_RUN_V8_FLAGS);
+    process.stdout.write(compileProgram(${JSON.stringify(programPath)}).cache);`],
+  { env: cleanEnv, encoding: 'utf8' },
+);
+if (check.stdout !== 'used') {
+  console.warn(`bundle: the code cache of ${path.relative(root, programPath)} is ${check.stdout || 'not checked'} (iptlint exited ${warmRun.status}): ${(warmRun.stderr + check.stderr).trim()}`);
 }
 
 // The commands in package.json's "bin" must be executable: `npx iptlint` in a fresh clone runs the file itself

@@ -3,9 +3,10 @@
  * The `iptlint` command: sets V8 up for the run, then starts the program
  * (program.ts, bundled as iptlint.cjs beside this file) from its code cache.
  */
+import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import { fileURLToPath } from 'node:url';
-import { compileProgram } from './code-cache.js';
+import { compileProgram, LINT_RUN_V8_FLAGS, type CompiledProgram } from './code-cache.js';
 
 const args = process.argv.slice(2);
 
@@ -13,19 +14,34 @@ const args = process.argv.slice(2);
 // collections instead of V8's default (at most four-fold, often less). On a 100,000-rule file that skips a full
 // collection near the end, which traced the whole, still live model and took a tenth of the CPU time, for the same
 // peak memory. Not for the language server (`iptlint lsp`), a long-lived process whose documents come and go, nor
-// when the user chose a value. Set before compiling: the code cache is made, and is valid, under these flags.
+// when the user chose a value. Set before compiling: the code cache is made, and is valid, under these flags only.
 const userChose = process.execArgv.some((a) => a.startsWith('--heap-growing-percent'));
-if (args[0] !== 'lsp' && !userChose) setFlagsFromString('--heap-growing-percent=400');
+const lintRun = args[0] !== 'lsp' && !userChose;
+if (lintRun) setFlagsFromString(LINT_RUN_V8_FLAGS);
 
 const programPath = fileURLToPath(new URL('./iptlint.cjs', import.meta.url));
-let program;
+let program: CompiledProgram | undefined;
 try {
-  program = compileProgram(programPath);
+  // `node --enable-source-maps`: Node maps the stack traces of modules it loads, not of scripts compiled by hand.
+  if (process.sourceMapsEnabled) createRequire(import.meta.url)(programPath);
+  else program = compileProgram(programPath, lintRun);
 } catch (error) {
-  const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing (run `npm run build`)' : (error as Error).message;
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === 'ENOENT' || code === 'MODULE_NOT_FOUND' ? 'missing (run `npm run build`)' : (error as Error).message;
   process.stderr.write(`iptlint: cannot start: ${programPath}: ${reason}\n`);
   process.exit(2);
 }
-// The build runs the command once with this set, to make the cache (scripts/bundle.mjs).
-if (process.env.IPTLINT_SAVE_CODE_CACHE === '1') process.on('exit', () => program.save());
-program.run();
+if (program) {
+  const compiled = program;
+  // The build runs the command once with this set, to make the cache (scripts/bundle.mjs).
+  if (process.env.IPTLINT_BUILD_CODE_CACHE === '1') {
+    process.on('exit', () => {
+      try {
+        compiled.save();
+      } catch (error) {
+        process.stderr.write(`iptlint: code cache not saved: ${(error as Error).message}\n`);
+      }
+    });
+  }
+  compiled.run();
+}

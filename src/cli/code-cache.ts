@@ -4,25 +4,32 @@
  * and handed to V8 at each start instead of parsing and compiling 1.8 MB of
  * JavaScript again (about 20 ms of the 190 ms a run on a small file took here);
  * the functions a lint compiles lazily come from the cache too (another 20 ms
- * on a 10,000-rule file).
- * Node 20 has no compile cache of its own for modules (module.enableCompileCache
- * came in 22.1), and V8 caches only scripts, so the program is a CommonJS bundle
- * run as a script.
+ * on a 10,000-rule file). Node 20 has no compile cache of its own for modules
+ * (module.enableCompileCache came in 22.1), and V8 caches only scripts, so the
+ * program is a CommonJS bundle run as a script.
  *
  * V8 refuses a cache made by another V8 version or with other V8 flags (the
- * program then compiles as usual), but tells a changed script from the one the
- * cache was made from only by its length: so the cache file starts with a copy
- * of the script it was made from, and is offered to V8 only for that very
- * script. (A byte comparison costs less here than loading node:crypto for a
- * digest.)
+ * program then compiles as usual), but it tells a changed script from the one
+ * the cache was made from only by its length, and a release build of V8 does
+ * not check its data for damage. So the cache file holds a copy of the script
+ * it was made from and a CRC-32 of V8's data, and is offered to V8 only for that
+ * very script with its data intact. (A byte comparison and zlib's CRC-32 cost
+ * less here than loading node:crypto for a digest.)
  */
 import { isAscii } from 'node:buffer';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
+import zlib from 'node:zlib';
 
-/** What became of the code cache: used, refused by V8, made for another script (stale), or not there. */
+/**
+ * The V8 flags of a lint run, set by the command before it compiles the program (bin.ts): the cache is made under
+ * them (scripts/bundle.mjs), and V8 takes it only under the same flags.
+ */
+export const LINT_RUN_V8_FLAGS = '--heap-growing-percent=400';
+
+/** What became of the code cache: used, refused by V8, made for another script or damaged (stale), or not read. */
 export type CacheState = 'used' | 'rejected' | 'stale' | 'absent';
 
 export interface CompiledProgram {
@@ -33,25 +40,35 @@ export interface CompiledProgram {
   save(): void;
 }
 
-/** The cache file: the script's length (4 bytes), the script, then V8's data. */
+/** zlib.crc32 came in Node 20.15: without it, no cache is trusted (the program only starts slower). */
+const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
+/** The cache file: the script's length and the CRC-32 of V8's data (4 bytes each, little-endian), the script, V8's data. */
+const HEADER = 8;
+
 function readCache(cachePath: string, source: Buffer): { data?: Buffer; state: CacheState } {
+  if (!crc32) return { state: 'absent' };
   let file: Buffer;
   try {
     file = readFileSync(cachePath);
   } catch {
     return { state: 'absent' };
   }
-  const length = file.length >= 4 ? file.readUInt32LE(0) : -1;
-  const dataStart = 4 + length;
-  if (length !== source.length || file.length <= dataStart || !file.subarray(4, dataStart).equals(source)) return { state: 'stale' };
-  return { data: file.subarray(dataStart), state: 'used' };
+  if (file.length <= HEADER + source.length || file.readUInt32LE(0) !== source.length) return { state: 'stale' };
+  const dataStart = HEADER + source.length;
+  const data = file.subarray(dataStart);
+  if (!file.subarray(HEADER, dataStart).equals(source) || crc32(data) !== file.readUInt32LE(4)) return { state: 'stale' };
+  return { data, state: 'used' };
 }
 
-/** Compiles the CommonJS file `scriptPath` with its code cache (`scriptPath` + `.cache`) when there is a good one. */
-export function compileProgram(scriptPath: string): CompiledProgram {
+/**
+ * Compiles the CommonJS file `scriptPath`, with its code cache (`scriptPath` + `.cache`) when there is a good one
+ * and `useCache` (a run whose V8 flags differ from the cache's would only read it to have V8 refuse it).
+ */
+export function compileProgram(scriptPath: string, useCache = true): CompiledProgram {
   const source = readFileSync(scriptPath);
   const cachePath = `${scriptPath}.cache`;
-  const cached = readCache(cachePath, source);
+  const cached = useCache ? readCache(cachePath, source) : { state: 'absent' as const, data: undefined };
   // esbuild writes ASCII (it escapes the rest), which latin1 decodes exactly and several times faster than UTF-8.
   const text = isAscii(source) ? source.toString('latin1') : source.toString('utf8');
   // Node's own CommonJS wrapper, on a line of its own: lineOffset keeps stack traces on the file's lines.
@@ -66,11 +83,14 @@ export function compileProgram(scriptPath: string): CompiledProgram {
       wrapper(module.exports, createRequire(scriptPath), module, scriptPath, dirname(scriptPath));
     },
     save() {
-      const length = Buffer.alloc(4);
-      length.writeUInt32LE(source.length);
+      if (!crc32) throw new Error(`node ${process.version} has no zlib.crc32 (20.15 or later has)`);
+      const data = script.createCachedData();
+      const header = Buffer.alloc(HEADER);
+      header.writeUInt32LE(source.length, 0);
+      header.writeUInt32LE(crc32(data), 4);
       // Written aside and renamed: a run starting meanwhile reads the old cache or the new one, never half of one.
       const partial = `${cachePath}.${process.pid}`;
-      writeFileSync(partial, Buffer.concat([length, source, script.createCachedData()]));
+      writeFileSync(partial, Buffer.concat([header, source, data]));
       renameSync(partial, cachePath);
     },
   };

@@ -166,6 +166,8 @@ export function readRuleLine(args: Arg[], ctx: ReadContext): Command {
   const reader = idleReader ?? new RuleLineReader();
   idleReader = undefined;
   const command = reader.read(args, ctx);
+  // Nothing of the line stays with the reader (the language server's last reporter, say) until the next one.
+  reader.release();
   idleReader = reader;
   return command;
 }
@@ -176,13 +178,17 @@ export function readRuleLine(args: Arg[], ctx: ReadContext): Command {
  * kube-proxy file has 100,000 lines, and a reader with its lists each was a
  * tenth of what reading them allocated.
  */
+const IDLE_CONTEXT: ReadContext = { line: 0, family: 'ipv4', reporter: { report() {} } };
+const IDLE_COMMAND = newCommand(0);
+const IDLE_RULE = newRule(0, NONE);
+
 class RuleLineReader {
   private args: Arg[] = NONE;
-  private ctx: ReadContext = { line: 0, family: 'ipv4', reporter: { report() {} } };
-  private reporter: Reporter = this.ctx.reporter;
+  private ctx: ReadContext = IDLE_CONTEXT;
+  private reporter: Reporter = IDLE_CONTEXT.reporter;
   private family: Family = 'ipv4';
-  private command: Command = newCommand(0);
-  private rule: Rule = newRule(0, NONE);
+  private command: Command = IDLE_COMMAND;
+  private rule: Rule = IDLE_RULE;
   // The merged getopt table: generic options, then each extension's in the order loaded: the first mergedCount
   // entries of these lists, kept from line to line (emptying a list lets go of its storage).
   private readonly merged: ExtensionEntries[] = [];
@@ -199,6 +205,17 @@ class RuleLineReader {
   // `-6` in an IPv4 file (or `-4` in IPv6): iptables-restore ignores the whole line.
   private skippedLine = false;
   private ambiguousOnlyForNft = false;
+
+  /** Lets go of the last line. */
+  release(): void {
+    this.args = NONE;
+    this.ctx = IDLE_CONTEXT;
+    this.reporter = IDLE_CONTEXT.reporter;
+    this.command = IDLE_COMMAND;
+    this.rule = IDLE_RULE;
+    this.negation = undefined;
+    // The merged table holds only catalog entries, which live as long as the program.
+  }
 
   /** Reads one line's arguments into a new Command. */
   read(args: Arg[], ctx: ReadContext): Command {

@@ -4,7 +4,7 @@
  * V8 version and flags, which only a new process shows.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { iptlint, ROOT, scratch } from './run.js';
@@ -19,8 +19,8 @@ const CODE_CACHE_MODULE = path.join(ROOT, 'dist/src/cli/code-cache.js');
 function compileIn(program: string, opts: { heapFlag?: boolean; then?: 'run' | 'save'; args?: string[] } = {}) {
   const script = `
     import { setFlagsFromString } from 'node:v8';
-    ${opts.heapFlag === false ? '' : "setFlagsFromString('--heap-growing-percent=400');"}
-    const { compileProgram } = await import(${JSON.stringify(CODE_CACHE_MODULE)});
+    const { compileProgram, LINT_RUN_V8_FLAGS } = await import(${JSON.stringify(CODE_CACHE_MODULE)});
+    ${opts.heapFlag === false ? '' : 'setFlagsFromString(LINT_RUN_V8_FLAGS);'}
     const program = compileProgram(${JSON.stringify(program)});
     process.stderr.write('cache: ' + program.cache + '\\n');
     // As node runs a script: the program's arguments after its path.
@@ -64,6 +64,27 @@ describe('code cache', () => {
     const r = compileIn(copy, { then: 'run', args: [path.join(ROOT, 'examples/rules.v4'), '--no-kernel'] });
     expect(r.state).toBe('stale');
     expect(r.stdout).toContain('NO problems in 1 file');
+  });
+
+  test('a cache whose V8 data is damaged is not offered to V8 (a release V8 does not check it, and could crash)', () => {
+    const copy = copyOfProgram();
+    const cache = readFileSync(`${copy}.cache`);
+    // Past the header (8 bytes) and the copy of the script: one byte of V8's own data.
+    const at = 8 + statSync(copy).size + 500_000;
+    cache[at] ^= 0xff;
+    writeFileSync(`${copy}.cache`, cache);
+    const r = compileIn(copy, { then: 'run', args: [path.join(ROOT, 'examples/broken.rules'), '--no-kernel', '--format', 'json'] });
+    expect(r.state).toBe('stale');
+    // The same findings as the command's (the copy, away from package.json, does not know its version).
+    const expected = iptlint([path.join(ROOT, 'examples/broken.rules'), '--no-kernel', '--format', 'json']).stdout;
+    expect(JSON.parse(r.stdout).files).toEqual(JSON.parse(expected).files);
+  });
+
+  test('a truncated cache is not offered either', () => {
+    const copy = copyOfProgram();
+    const cache = readFileSync(`${copy}.cache`);
+    writeFileSync(`${copy}.cache`, cache.subarray(0, cache.length - 1000));
+    expect(compileIn(copy).state).toBe('stale');
   });
 
   test('without one the program compiles as usual; save() makes one the next process uses', () => {

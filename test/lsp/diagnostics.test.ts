@@ -208,6 +208,19 @@ describe('settings', () => {
 });
 
 describe('entry points', () => {
+  test('the built command (`iptlint lsp`, from its code cache launcher) runs the server, linting in its worker thread', async () => {
+    const cli = await startSession({ built: 'dist/src/cli/bin.js', args: ['lsp', '--stdio'], settings: { debounceMs: 100 } });
+    try {
+      const uri = fileUri('/tmp/iptlint-lsp/built/rules.v4');
+      await cli.open(uri, TEXT);
+      expect((await cli.diagnosticsFor(uri)).diagnostics.map((d) => d.code)).toEqual(['IPT106', 'IPT113', 'IPT304', 'IPT203', 'IPT901']);
+      expect(await cli.connection.sendRequest('iptlint/documentStats', { uri })).toMatchObject({ threaded: true });
+    } finally {
+      await cli.stop();
+    }
+    expect(cli.proc.exitCode).toBe(0);
+  });
+
   test('`iptlint lsp` runs the same server over stdio', async () => {
     const cli = await startSession({ entry: 'src/cli/program.ts', args: ['lsp'], settings: { debounceMs: 100 } });
     try {

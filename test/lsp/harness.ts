@@ -67,6 +67,8 @@ export interface SessionOptions {
   rootDir?: string;
   /** What to run: the server's own entry point (default) or the CLI's, with its arguments. */
   entry?: string;
+  /** A built program to run as it is (e.g. dist/src/cli/bin.js, relative to the repository) instead of bundling `entry`. */
+  built?: string;
   args?: string[];
   /** Bundle without the lint worker. */
   noWorker?: boolean;
@@ -193,7 +195,7 @@ export const CLIENT_CAPABILITIES: ClientCapabilities = {
 };
 
 export async function startSession(options: SessionOptions = {}): Promise<Session> {
-  const bundle = await serverBundle(options.entry, !options.noWorker);
+  const bundle = options.built ? join(ROOT, options.built) : await serverBundle(options.entry, !options.noWorker);
   const proc = spawn(process.execPath, [bundle, ...(options.args ?? ['--stdio'])], { stdio: 'pipe', cwd: options.rootDir ?? ROOT });
   const connection = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const session = new Session(proc, connection, options.settings ?? {});
