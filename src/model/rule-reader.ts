@@ -172,16 +172,17 @@ export function readRuleLine(args: Arg[], ctx: ReadContext): Command {
   return command;
 }
 
+/** What an idle reader holds, so that it holds nothing of the last line. */
+const IDLE_CONTEXT: ReadContext = { line: 0, family: 'ipv4', reporter: { report() {} } };
+const IDLE_COMMAND = newCommand(0);
+const IDLE_RULE = newRule(0, NONE);
+
 /**
  * The state of reading one line, as getopt and do_parse() keep it between
  * options. A class rather than closures, and one reader for every line: a
  * kube-proxy file has 100,000 lines, and a reader with its lists each was a
  * tenth of what reading them allocated.
  */
-const IDLE_CONTEXT: ReadContext = { line: 0, family: 'ipv4', reporter: { report() {} } };
-const IDLE_COMMAND = newCommand(0);
-const IDLE_RULE = newRule(0, NONE);
-
 class RuleLineReader {
   private args: Arg[] = NONE;
   private ctx: ReadContext = IDLE_CONTEXT;
