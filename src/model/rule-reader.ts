@@ -195,6 +195,8 @@ class RuleLineReader {
   private readonly merged: ExtensionEntries[] = [];
   private readonly mergedDefs: ExtensionDef[] = [];
   private mergedCount = 0;
+  /** An option's values while it is read (readExtensionOption): the first few entries, written by index. */
+  private readonly values: Arg[] = [];
   private negation: Arg | undefined = undefined;
   private protocolUsed = false;
   private tableSeen = false;
@@ -215,7 +217,8 @@ class RuleLineReader {
     this.command = IDLE_COMMAND;
     this.rule = IDLE_RULE;
     this.negation = undefined;
-    // The merged table holds only catalog entries, which live as long as the program.
+    // The merged table holds only catalog entries, which live as long as the program; the values list a few of the
+    // line's arguments, which it overwrites (emptying it each line would let go of its storage).
   }
 
   /** Reads one line's arguments into a new Command. */
@@ -564,28 +567,19 @@ class RuleLineReader {
   private readExtensionOption(ext: ExtensionDef, option: OptionDef, token: Arg, inline: Arg | undefined, at: number): number {
     const instance = this.instanceFor(ext);
     const specs = option.args ?? NONE;
+    // The values go to the start of one list kept from option to option, and the use gets an exact copy.
+    const values = this.values;
+    let count = 0;
     let next = at;
-    // Most options take one value: an exact one-element list, not a list grown by push and copied.
-    if (specs.length === 1 && !option.optionalArg) {
-      const value = inline ?? this.args[next];
-      if (!value) {
-        this.reporter.report('IPT114', span(this.ctx, token), `${token.value} needs a value (${specs[0].label ?? specs[0].kind})`);
-      } else if (!inline) {
-        next++;
-      }
-      if (instance) instance.options = appended(instance.options, { token, def: option, negation: this.negation, values: value ? [value] : NONE });
-      return next;
-    }
-    const values: Arg[] = [];
     if (specs.length === 0) {
       if (inline) this.reporter.report('IPT113', span(this.ctx, token), `--${option.name} takes no value`);
     } else if (option.optionalArg) {
-      if (inline) values.push(inline);
-      else if (hasOptionalValue(this.args[next])) values.push(this.args[next++]);
+      if (inline) values[count++] = inline;
+      else if (hasOptionalValue(this.args[next])) values[count++] = this.args[next++];
     } else {
       for (let k = 0; k < specs.length; k++) {
         if (k === 0 && inline) {
-          values.push(inline);
+          values[count++] = inline;
           continue;
         }
         const value = this.args[next];
@@ -593,11 +587,11 @@ class RuleLineReader {
           this.reporter.report('IPT114', span(this.ctx, token), `${token.value} needs ${specs.length > 1 ? `${specs.length} values` : 'a value'} (${specs.map((s) => s.label ?? s.kind).join(' ')})`);
           break;
         }
-        values.push(value);
+        values[count++] = value;
         next++;
       }
     }
-    if (instance) instance.options = appended(instance.options, { token, def: option, negation: this.negation, values: values.length ? values.slice() : NONE });
+    if (instance) instance.options = appended(instance.options, { token, def: option, negation: this.negation, values: count ? values.slice(0, count) : NONE });
     return next;
   }
 }
