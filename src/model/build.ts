@@ -212,7 +212,7 @@ export class ModelBuilder {
     if (!known) {
       reporter.report('IPT102', { line, start: name.start, end: name.end }, `unknown table \`${name.value}\`: iptables has filter, nat, mangle, raw and security`);
     } else {
-      for (const chain of BUILTIN_CHAINS[name.value]) table.chains.set(chain, newChain(chain, table.chains.size, true, undefined));
+      for (const chain of BUILTIN_CHAINS[name.value]) placeChain(table, newChain(chain, true, undefined));
     }
     const previous = this.seenTables.get(name.value);
     if (previous) {
@@ -259,7 +259,7 @@ export class ModelBuilder {
         related: [{ message: 'first declared here', line: existing.declaration.line }],
       });
     }
-    const chain: Chain = existing ?? newChain(name, table.chains.size, false, undefined);
+    const chain: Chain = existing ?? newChain(name, false, undefined);
     if (!chain.declaration) chain.declaration = nameSpan;
     if (!existing) this.addChain(table, chain);
     if (!node.policy) {
@@ -311,14 +311,14 @@ export class ModelBuilder {
           related: existing.declaration ? [{ message: 'declared here', line: existing.declaration.line }] : undefined,
         });
       } else {
-        this.addChain(table, newChain(chainName, table.chains.size, false, nameSpan));
+        this.addChain(table, newChain(chainName, false, nameSpan));
       }
     }
     if (command.name === 'rename-chain' && command.extra && chainName !== undefined) {
       const renamed = table.chains.get(chainName);
       if (renamed && !table.chains.has(command.extra.value)) {
         // The new entry shares the rule list of the old one, as both names lead to the same rules.
-        this.addChain(table, { ...renamed, name: command.extra.value, index: table.chains.size, declaration: { line, start: command.extra.start, end: command.extra.end } });
+        this.addChain(table, { ...renamed, name: command.extra.value, declaration: { line, start: command.extra.start, end: command.extra.end } });
       }
     }
     if (command.name === 'policy' && command.extra && chainName !== undefined) {
@@ -338,7 +338,7 @@ export class ModelBuilder {
   }
 
   private addChain(table: Table, chain: Chain) {
-    table.chains.set(chain.name, chain);
+    placeChain(table, chain);
     for (const hook of this.onChain) hook(chain, table);
   }
 
@@ -393,8 +393,15 @@ function relocateCommand(command: Command, line: number) {
   if (command.rule) command.rule.line = line;
 }
 
-function newChain(name: string, index: number, builtin: boolean, declaration: Chain['declaration']): Chain {
-  return { name, index, builtin, declaration, policy: undefined, counters: undefined, rules: [] };
+/** A chain not in a table yet (placeChain gives it its index). */
+function newChain(name: string, builtin: boolean, declaration: Chain['declaration']): Chain {
+  return { name, index: -1, builtin, declaration, policy: undefined, counters: undefined, rules: [] };
+}
+
+/** Puts `chain` at the end of table.chains, which Chain.index tells: the one place chains enter a table. */
+function placeChain(table: Table, chain: Chain): void {
+  chain.index = table.chains.size;
+  table.chains.set(chain.name, chain);
 }
 
 const ALL_BUILTIN_CHAINS = new Set(Object.values(BUILTIN_CHAINS).flat());
