@@ -13,7 +13,7 @@
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 import { scanArg, type ScannedArg } from './scan.js';
 import type { Arg } from './syntax.js';
-import { unsharedWordAt, wordAt } from './words.js';
+import { sharedArg } from './words.js';
 
 /** `[packets:bytes]` at the very start of a rule line (tokenize_rule_counters). */
 export const Counters = createToken({ name: 'Counters', pattern: Lexer.NA });
@@ -61,19 +61,42 @@ function push(type: TokenType, image: string, start: number, payload: Arg | unde
 }
 
 /**
+ * The line's UTF-16 code units, copied by Buffer.write in one native call:
+ * reading a character from a typed array costs a fraction of charCodeAt on a
+ * line that split() made (a slice of the file's string), and the lexer reads
+ * every character of a 10 MB file.
+ */
+let codes = new Uint16Array(512);
+let codeBytes = Buffer.from(codes.buffer);
+/** A copy kept for reuse at most this long: one line of a million characters must not pin 2 MB afterwards. */
+const CODES_LIMIT = 1 << 16;
+
+function codeUnitsOf(text: string): Uint16Array {
+  if (text.length > codes.length || codes.length > CODES_LIMIT) {
+    codes = new Uint16Array(Math.max(512, text.length));
+    codeBytes = Buffer.from(codes.buffer);
+  }
+  // utf16le writes each code unit as it is, lone surrogates included.
+  codeBytes.write(text, 0, 'utf16le');
+  return codes;
+}
+
+/**
  * The tokens of `text`: `[…]` counters first when the line starts with `[` and
  * has a `]` (without one iptables fails with "need ]", and the rest lexes as
  * words), then one token per argument. Every character is a separator or part
  * of an argument, so lexing cannot fail. The returned array and its tokens are
  * reused by the next call. `shared`: plain arguments are the shared ones of
- * words.ts (for a model that keeps them), else new ones (see unsharedWordAt).
+ * words.ts (for a model that keeps them), else new ones, which a caller that
+ * lets go of them at once gets faster (see words.ts).
  */
 export function lexRuleLine(text: string, shared = true): readonly RuleToken[] {
   count = 0;
   if (pool.length > POOL_LIMIT) pool.length = POOL_LIMIT;
   const n = text.length;
+  const units = codeUnitsOf(text);
   let i = 0;
-  if (n > 0 && text.charCodeAt(0) === 91 /* [ */) {
+  if (n > 0 && units[0] === 91 /* [ */) {
     const close = text.indexOf(']');
     if (close >= 0) {
       push(Counters, text.slice(0, close + 1), 0, undefined);
@@ -81,18 +104,26 @@ export function lexRuleLine(text: string, shared = true): readonly RuleToken[] {
     }
   }
   while (i < n) {
-    const c = text.charCodeAt(i);
+    const c = units[i];
     if (c === 32 || c === 9) {
       i++;
       continue;
     }
-    const plain = shared ? wordAt(text, i, true) : unsharedWordAt(text, i, true);
-    if (plain) {
+    // A plain word runs to the next blank; one with a double quote in it is unquoted by scanArg.
+    let end = i + 1;
+    let d = c;
+    while (end < n) {
+      d = units[end];
+      if (d === 32 || d === 9 || d === 34) break;
+      end++;
+    }
+    if (c !== 34 && (end === n || d !== 34)) {
+      const plain: Arg = shared ? sharedArg(text, i, end, units) : { value: text.slice(i, end), start: i, end };
       push(PlainArg, plain.value, i, plain);
-      i = plain.end;
+      i = end;
       continue;
     }
-    const end = scanArg(text, i, scratch);
+    end = scanArg(text, i, scratch);
     const quoted: Arg = scratch.unterminated
       ? { value: scratch.value, start: i, end, quoted: true, unterminated: true }
       : { value: scratch.value, start: i, end, quoted: true };

@@ -56,7 +56,7 @@ export function splitWords(text: string, from: number, shared = true): Word[] {
       continue;
     }
     // iptables does not unquote these lines: a quote is an ordinary character here.
-    const word = (shared ? wordAt(text, i, false) : unsharedWordAt(text, i, false)) as Word;
+    const word = (shared ? wordAt(text, i) : unsharedWordAt(text, i)) as Word;
     words.push(word);
     i = word.end;
   }

@@ -109,25 +109,33 @@ function slotOf(text: string, start: number, end: number, hash: number): number 
 /**
  * The word that starts at `start` and runs to the next space, tab or end of the
  * line, as its shared argument (plainArgAt); undefined when there is no word
- * there, or when `stopAtQuote` and a double quote comes first (an argument with
- * a quoted part is not a plain word for iptables-restore).
+ * there. Quotes are ordinary characters here (header and chain lines).
  */
-export function wordAt(text: string, start: number, stopAtQuote: boolean): Arg | undefined {
-  const end = wordEnd(text, start, stopAtQuote);
+export function wordAt(text: string, start: number): Arg | undefined {
+  const end = wordEnd(text, start);
   if (end <= start) return undefined;
   let hash = HASH_SEED;
   for (let i = start; i < end; i++) hash = hashStep(hash, text.charCodeAt(i));
   return plainArgAt(text, start, end, hash);
 }
 
-/** Where the word that starts at `start` ends (the next space, tab or end of the line); -1 when `stopAtQuote` and a double quote comes first. */
-function wordEnd(text: string, start: number, stopAtQuote: boolean): number {
+/**
+ * The shared argument for the plain word `text[start, end)`, whose code units
+ * `codes` holds at the same offsets (the lexer's copy of the line).
+ */
+export function sharedArg(text: string, start: number, end: number, codes: Uint16Array): Arg {
+  let hash = HASH_SEED;
+  for (let i = start; i < end; i++) hash = hashStep(hash, codes[i]);
+  return plainArgAt(text, start, end, hash);
+}
+
+/** Where the word that starts at `start` ends: the next space, tab or end of the line. */
+function wordEnd(text: string, start: number): number {
   let i = start;
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9) break;
-    if (c === 34 && stopAtQuote) return -1;
     i++;
   }
   return i;
@@ -140,8 +148,8 @@ function wordEnd(text: string, start: number, stopAtQuote: boolean): number {
  * pays only for arguments that are kept; looking each word up in the tables
  * costs a cache miss or two, and shared arguments outlive their line.
  */
-export function unsharedWordAt(text: string, start: number, stopAtQuote: boolean): Arg | undefined {
-  const end = wordEnd(text, start, stopAtQuote);
+export function unsharedWordAt(text: string, start: number): Arg | undefined {
+  const end = wordEnd(text, start);
   return end <= start ? undefined : { value: text.slice(start, end), start, end };
 }
 
