@@ -11,7 +11,7 @@
  * line's tokens are free again when the next line is lexed.
  */
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
-import { scanArg, type ScannedArg } from './scan.js';
+import { scanQuotedArg, type ScannedArg } from './scan.js';
 import type { Arg } from './syntax.js';
 import { sharedArg } from './words.js';
 
@@ -109,7 +109,7 @@ export function lexRuleLine(text: string, shared = true): readonly RuleToken[] {
       i++;
       continue;
     }
-    // A plain word runs to the next blank; one with a double quote in it is unquoted by scanArg.
+    // A plain word runs to the next blank; one with a double quote in it is unquoted by scanQuotedArg.
     let end = i + 1;
     let d = c;
     while (end < n) {
@@ -123,7 +123,7 @@ export function lexRuleLine(text: string, shared = true): readonly RuleToken[] {
       i = end;
       continue;
     }
-    end = scanArg(text, i, scratch);
+    end = scanQuotedArg(text, units, i, c === 34 ? i : end, scratch);
     const quoted: Arg = scratch.unterminated
       ? { value: scratch.value, start: i, end, quoted: true, unterminated: true }
       : { value: scratch.value, start: i, end, quoted: true };

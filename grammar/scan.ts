@@ -1,7 +1,9 @@
 /**
  * The argument scanner of iptables-restore (`add_param_to_argv` in iptables'
  * xshared.c), reproduced character for character so that iptlint splits a
- * rule line into exactly the argv that the real binary builds:
+ * rule line into exactly the argv that the real binary builds. The lexer
+ * (lexer.ts) splits at blanks and hands each argument with a double quote in
+ * it to scanQuotedArg here:
  *
  * - only space, tab and newline separate arguments;
  * - a double quote opens a quoted section, which may start in the middle of a
@@ -22,45 +24,23 @@ export interface ScannedArg {
   unterminated: boolean;
 }
 
-const SPACE = 32;
-const TAB = 9;
 const QUOTE = 34;
 const BACKSLASH = 92;
 
-export function isArgSeparator(code: number): boolean {
-  return code === SPACE || code === TAB;
-}
-
 /**
- * Scans one argument starting at `offset`, which must not be a separator.
- * Returns the end offset; the value and flags are written to `out`.
+ * Scans the argument that starts at `offset` and whose first double quote is
+ * at `quoteAt` (the lexer has read the plain characters before it). `units`
+ * holds the line's UTF-16 code units at the same offsets as `text`. Returns
+ * the end offset; the value and flags are written to `out`.
  */
-export function scanArg(text: string, offset: number, out: ScannedArg): number {
-  const length = text.length;
-  let i = offset;
-  // Fast path: a plain word without quotes, by far the common case.
-  while (i < length) {
-    const c = text.charCodeAt(i);
-    if (c === SPACE || c === TAB) break;
-    if (c === QUOTE) return scanQuoted(text, offset, i, out);
-    i++;
-  }
-  out.value = text.slice(offset, i);
-  out.start = offset;
-  out.end = i;
-  out.quoted = false;
-  out.unterminated = false;
-  return i;
-}
-
-function scanQuoted(text: string, offset: number, quoteAt: number, out: ScannedArg): number {
+export function scanQuotedArg(text: string, units: Uint16Array, offset: number, quoteAt: number, out: ScannedArg): number {
   const length = text.length;
   let value = text.slice(offset, quoteAt);
   let i = quoteAt + 1;
   let chunkStart = i;
   let closed = false;
   while (i < length) {
-    const c = text.charCodeAt(i);
+    const c = units[i];
     if (c === BACKSLASH) {
       value += text.slice(chunkStart, i);
       if (i + 1 < length) {

@@ -4,6 +4,7 @@ import { utf8Length } from '../values.js';
 // xt_comment's buffer is 256 bytes. iptables does not reject longer text: it
 // silently keeps the first 255 bytes, so this is a warning, not an error.
 const COMMENT_MAX = 255;
+const NO_PROBLEMS: never[] = [];
 
 export const comment: ExtensionDef = {
   name: 'comment',
@@ -18,10 +19,12 @@ export const comment: ExtensionDef = {
           kind: 'string',
           label: 'text',
           validate: (text) => {
+            // A UTF-16 unit is at most 3 bytes in UTF-8: most comments are too short to need measuring.
+            if (text.length * 3 <= COMMENT_MAX) return NO_PROBLEMS;
             const bytes = utf8Length(text);
             return bytes > COMMENT_MAX
               ? [{ message: `comment is ${bytes} bytes; iptables keeps only the first ${COMMENT_MAX}`, severity: 'warning' }]
-              : [];
+              : NO_PROBLEMS;
           },
         },
       ],
