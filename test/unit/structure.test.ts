@@ -108,6 +108,21 @@ describe('syntax and structure checks: bad case at its exact range, good case cl
   });
 });
 
+describe('model', () => {
+  it('puts each rule in its chain whatever the order of the chains: as declared, skipping some, backwards, renamed', () => {
+    const text = [
+      '*filter', ':A - [0:0]', ':B - [0:0]', ':C - [0:0]', ':D - [0:0]', ':E - [0:0]', ':F - [0:0]', ':G - [0:0]',
+      '-A A -j RETURN', '-A B -j RETURN', '-A B -j RETURN', '-A D -j RETURN', '-A G -j RETURN', '-A C -j RETURN',
+      '-A A -j RETURN', '-E F F2', '-A F2 -j RETURN', '-A INPUT -j A', '-A G -j RETURN', 'COMMIT', '',
+    ].join('\n');
+    const table = lint(text).file.tables[0];
+    const placed = [...table.chains.values()].map((c) => `${c.name}@${c.index}:${c.rules.map((r) => r.line + 1).join(',')}`);
+    expect(placed).toEqual([
+      'INPUT@0:18', 'FORWARD@1:', 'OUTPUT@2:', 'A@3:9,15', 'B@4:10,11', 'C@5:14', 'D@6:12', 'E@7:', 'F@8:17', 'G@9:13,19', 'F2@10:17',
+    ]);
+  });
+});
+
 describe('family', () => {
   it.each<[string, LintOptions, string]>([
     ['*filter\nCOMMIT\n', {}, 'ipv4'],
