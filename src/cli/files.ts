@@ -3,7 +3,9 @@
  * clear error per problem (missing path, empty glob, unreadable file, a
  * directory without rules files, binary data, invalid UTF-8, too large).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { isAscii } from 'node:buffer';
+import { readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CliError } from './errors.js';
 import { loadGlob } from './glob.js';
@@ -97,6 +99,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 export function decodeRulesText(bytes: Uint8Array, displayPath: string): string {
   const probe = bytes.subarray(0, 8192);
   if (probe.includes(0)) throw new CliError(`${displayPath}: binary data (NUL bytes), not an iptables rules file`);
+  // Most rules files are ASCII, which latin1 decodes exactly and several times faster than a validating UTF-8 decoder.
+  if (isAscii(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   try {
     return utf8.decode(bytes);
   } catch {
@@ -142,7 +146,9 @@ export async function readRulesFile(displayPath: string, cwd: string): Promise<I
   }
   let bytes: Buffer;
   try {
-    bytes = await readFile(absolute);
+    // One read on this thread: the promise API reads a large file in 512 KiB turns through the thread pool, with this
+    // thread idle in between (20 ms of a 10 MB file), and the CLI has nothing else to do meanwhile.
+    bytes = readFileSync(absolute);
   } catch (error) {
     throw new CliError(`${displayPath}: ${describeFsError(error)}`);
   }
