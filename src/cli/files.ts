@@ -3,7 +3,6 @@
  * clear error per problem (missing path, empty glob, unreadable file, a
  * directory without rules files, binary data, invalid UTF-8, too large).
  */
-import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -99,8 +98,6 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 export function decodeRulesText(bytes: Uint8Array, displayPath: string): string {
   const probe = bytes.subarray(0, 8192);
   if (probe.includes(0)) throw new CliError(`${displayPath}: binary data (NUL bytes), not an iptables rules file`);
-  // Most rules files are ASCII, which latin1 decodes exactly and several times faster than a validating UTF-8 decoder.
-  if (isAscii(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   try {
     return utf8.decode(bytes);
   } catch {
