@@ -94,15 +94,6 @@ function longEntriesOf(ext: ExtensionDef, family: Family): LongEntry[] {
   return entries;
 }
 
-/** One-element results, made once per entry: exact matches are the common case on every option of every rule. */
-const singles = new WeakMap<LongEntry, readonly LongEntry[]>();
-
-function single(entry: LongEntry): readonly LongEntry[] {
-  let list = singles.get(entry);
-  if (!list) singles.set(entry, (list = [entry]));
-  return list;
-}
-
 function sameEntry(a: LongEntry, b: LongEntry): boolean {
   if (a.generic || b.generic) return !!a.generic && !!b.generic && a.generic.key === b.generic.key;
   return a.ext === b.ext && a.option === b.option;
@@ -306,29 +297,43 @@ class RuleLineReader {
       this.reporter.report('IPT113', span(this.ctx, arg), '`--` ends option parsing in getopt; iptables-restore then rejects the words after it');
       return at;
     }
-    let found = this.resolveLong(name);
-    if (found.length === 0 && this.tryImplicitProtocol()) found = this.resolveLong(name);
+    const entry = this.exactLong(name) ?? this.abbreviatedLong(arg, name);
+    if (!entry) return at;
+    if (entry.generic) return this.readGeneric(entry.generic, arg, inlineValue, at);
+    if (entry.ext && entry.option) return this.readExtensionOption(entry.ext, entry.option, arg, inlineValue, at);
+    return at;
+  }
+
+  /**
+   * The option a long name that is no option's exact name stands for, as getopt_long reads it: the one option it
+   * abbreviates, after loading the protocol match if nothing else knows it. Undefined, reported, when there is none
+   * or more than one: iptables fails on the line there.
+   */
+  private abbreviatedLong(arg: Arg, name: string): LongEntry | undefined {
+    let found = this.abbreviations(name);
+    if (found.length === 0 && this.tryImplicitProtocol()) {
+      const exact = this.exactLong(name);
+      found = exact ? [exact] : this.abbreviations(name);
+    }
     if (found.length > 1) {
       const names = found.map((c) => `--${c.name}`).join(', ');
       this.reporter.report('IPT115', span(this.ctx, arg), `\`--${name}\` is ambiguous: it could be ${names}; write the option out`);
       this.lostTrack = true;
-      return at;
+      return undefined;
     }
     if (found.length === 0) {
       // Options of an extension iptables could not load were already reported with it.
       const unloadable = this.rule.matches.some((m) => !m.def) || (this.rule.target !== undefined && !this.rule.target.def && !this.rule.target.standard);
       if (!unloadable) reportUnknownOption(this.ctx, arg, `--${name}`, this.rule);
       this.lostTrack = true;
-      return at;
+      return undefined;
     }
     const entry = found[0];
     if (this.ambiguousOnlyForNft) {
       this.ambiguousOnlyForNft = false;
       this.reporter.report('IPT115', span(this.ctx, arg), `\`--${name}\` is ambiguous for iptables-nft (it also abbreviates --fragments); ip6tables-legacy reads it as --${entry.name}: write the option out`, { severity: 'warning' });
     }
-    if (entry.generic) return this.readGeneric(entry.generic, arg, inlineValue, at);
-    if (entry.ext && entry.option) return this.readExtensionOption(entry.ext, entry.option, arg, inlineValue, at);
-    return at;
+    return entry;
   }
 
   private mergeOptions(ext: ExtensionDef) {
@@ -349,14 +354,19 @@ class RuleLineReader {
     return undefined;
   }
 
-  private resolveLong(name: string): readonly LongEntry[] {
+  /** The option whose exact long name is `name`: a generic one, else one of the extensions loaded so far, in load order. */
+  private exactLong(name: string): LongEntry | undefined {
     const generic = GENERIC_BY_LONG.get(name);
-    if (generic) return single(generic);
+    if (generic) return generic;
     for (let i = 0; i < this.mergedCount; i++) {
       const exact = this.merged[i].byName.get(name);
-      if (exact) return single(exact);
+      if (exact) return exact;
     }
-    // getopt_long's abbreviations: every option the name is a prefix of, ambiguous unless all are one option.
+    return undefined;
+  }
+
+  /** getopt_long's abbreviations: every option `name` is a prefix of, ambiguous unless all are one option. */
+  private abbreviations(name: string): readonly LongEntry[] {
     const candidates: LongEntry[] = [];
     const consider = (entry: LongEntry) => {
       if (entry.name.startsWith(name) && !candidates.some((c) => sameEntry(c, entry))) candidates.push(entry);
