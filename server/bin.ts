@@ -2,4 +2,6 @@
 /** Entry point of `iptlint-language-server`. */
 import { runLanguageServer } from './server.js';
 
-void runLanguageServer(process.argv.slice(2));
+void runLanguageServer(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -17,7 +17,6 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ParsedDocument } from '../grammar/document.js';
 import type { TextChange } from '../grammar/editable-document.js';
@@ -337,12 +336,48 @@ export function startServer(connection: Connection): void {
 
 const TRANSPORT_FLAGS = ['--node-ipc', '--socket', '--pipe'];
 
+export const SERVER_USAGE = `usage: iptlint lsp [--stdio | --node-ipc | --socket=PORT | --pipe=NAME] [--clientProcessId=PID]
+       iptlint-language-server [the same options]
+
+Runs the iptlint language server, which an editor starts and talks to in the
+Language Server Protocol: over standard input and output (--stdio, the
+default), Node IPC, a socket or a named pipe. With --clientProcessId it exits
+when that process does. See the README, "Editor".
+`;
+
+/** The options the protocol library reads from the command line, each also written as --name=value, two with a value. */
+const SERVER_FLAGS = new Set(['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId']);
+const SERVER_FLAGS_WITH_VALUE = new Set(['--socket', '--pipe', '--clientProcessId']);
+
+/** What the command line asks of the server: to run, to print its usage, or nothing it understands (the word). */
+export function serverArguments(argv: readonly string[]): { run: true } | { help: true } | { unknown: string } {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--help' || arg === '-h') return { help: true };
+    const name = arg.startsWith('--') && arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
+    if (!SERVER_FLAGS.has(name)) return { unknown: arg };
+    if (name === arg && SERVER_FLAGS_WITH_VALUE.has(name)) i++;
+  }
+  return { run: true };
+}
+
 /**
  * `iptlint-language-server [--stdio|--node-ipc|--socket=N|--pipe=NAME]` and
  * `iptlint lsp`: stdio unless another transport is named. Resolves when the
- * client sends `exit`, though the protocol library ends the process then.
+ * client sends `exit`, though the protocol library ends the process then; at
+ * once, with 0 after printing the usage for --help, or 2 for an argument it
+ * does not take (a server started by mistake would wait for a client forever).
  */
 export function runLanguageServer(argv: string[]): Promise<number> {
+  const asked = serverArguments(argv);
+  if ('help' in asked) {
+    process.stdout.write(SERVER_USAGE);
+    return Promise.resolve(0);
+  }
+  if ('unknown' in asked) {
+    process.stderr.write(`iptlint lsp: unknown argument '${asked.unknown}'\n${SERVER_USAGE}`);
+    return Promise.resolve(2);
+  }
   process.on('uncaughtException', (error) => {
     // A bug in one request must not end the session; stderr is the client's log.
     process.stderr.write(`iptlint-language-server: uncaught: ${error.stack ?? error.message}\n`);
@@ -353,7 +388,9 @@ export function runLanguageServer(argv: string[]): Promise<number> {
   const otherTransport = argv.some((a) => TRANSPORT_FLAGS.some((f) => a === f || a.startsWith(`${f}=`)));
   const connection = otherTransport
     ? createConnection(ProposedFeatures.all)
-    : createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
+    // The streams themselves, not message readers over them: the library then ends the process when standard input
+    // closes (a client gone without `exit`), where the lint worker and file watchers would keep it alive for good.
+    : createConnection(ProposedFeatures.all, process.stdin, process.stdout);
   return new Promise((resolveExit) => {
     connection.onExit(() => resolveExit(0));
     startServer(connection);

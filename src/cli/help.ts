@@ -24,7 +24,8 @@ DESCRIPTION
 
     iptlint explain CODE prints what a check finds, why it matters, an
     example and the fix; iptlint rules lists every check; iptlint modules
-    prints the kernel modules the files need (see iptlint modules --help).
+    prints the kernel modules the files need (see iptlint modules --help);
+    iptlint lsp runs the language server for editors (iptlint lsp --help).
 
 OPTIONS
     -f, --format FORMAT

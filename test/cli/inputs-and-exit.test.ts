@@ -44,6 +44,15 @@ describe('exit status', () => {
     const help = iptlint(['--help']).stdout;
     for (const word of ['--format', '--output', '--config', '--failure-threshold', '--max-warnings', 'disable-next-line', 'EXIT STATUS']) expect(help).toContain(word);
   });
+
+  it('iptlint lsp: --help prints its usage, an unknown argument is a usage error, and the server ends when its input does', () => {
+    // Each used to start a server that waited for a client forever (the timeout would end the test instead).
+    expect(iptlint(['lsp', '--help'], { timeout: 10_000 })).toMatchObject({ code: 0, stdout: expect.stringMatching(/^usage: iptlint lsp \[--stdio/) });
+    expect(iptlint(['lsp', '--bogus'], { timeout: 10_000 })).toMatchObject({ code: 2, stderr: expect.stringMatching(/^iptlint lsp: unknown argument '--bogus'\nusage:/) });
+    expect(iptlint(['lsp', '--stdio', 'extra'], { timeout: 10_000 }).code).toBe(2);
+    // Standard input at its end at once: a client gone without `exit` (1, as no shutdown came first).
+    expect(iptlint(['lsp', '--stdio', '--clientProcessId', String(process.pid)], { timeout: 10_000 })).toMatchObject({ code: 1, stdout: '' });
+  });
 });
 
 describe('bad input', () => {
