@@ -64,7 +64,7 @@ function push(type: TokenType, image: string, start: number, payload: Arg | unde
  * The line's UTF-16 code units, copied by Buffer.write in one native call:
  * reading a character from a typed array costs a fraction of charCodeAt on a
  * line that split() made (a slice of the file's string), and the lexer reads
- * every character of a 10 MB file.
+ * every character of a 17 MB file.
  */
 let codes = new Uint16Array(512);
 let codeBytes = Buffer.from(codes.buffer);

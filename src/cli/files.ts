@@ -144,7 +144,7 @@ export async function readRulesFile(displayPath: string, cwd: string): Promise<I
   let bytes: Buffer;
   try {
     // One read on this thread: the promise API reads a large file in 512 KiB turns through the thread pool, with this
-    // thread idle in between (20 ms of a 10 MB file), and the CLI has nothing else to do meanwhile.
+    // thread idle in between (20 ms of a 17 MB file), and the CLI has nothing else to do meanwhile.
     bytes = readFileSync(absolute);
   } catch (error) {
     throw new CliError(`${displayPath}: ${describeFsError(error)}`);
