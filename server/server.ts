@@ -342,7 +342,7 @@ export const SERVER_USAGE = `usage: iptlint lsp [--stdio | --node-ipc | --socket
 Runs the iptlint language server, which an editor starts and talks to in the
 Language Server Protocol: over standard input and output (--stdio, the
 default), Node IPC, a socket or a named pipe. With --clientProcessId it exits
-when that process does. See the README, "Editor".
+when that process does. See "In the editor" in the README.
 `;
 
 /** The options the protocol library reads from the command line, each also written as --name=value, two with a value. */
