@@ -70,14 +70,18 @@ let codes = new Uint16Array(512);
 let codeBytes = Buffer.from(codes.buffer);
 /** A copy kept for reuse at most this long: one line of a million characters must not pin 2 MB afterwards. */
 const CODES_LIMIT = 1 << 16;
+/** utf16le is little-endian, and a Uint16Array reads in the machine's order (big-endian on s390x, say). */
+const BIG_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 0;
 
 function codeUnitsOf(text: string): Uint16Array {
   if (text.length > codes.length || codes.length > CODES_LIMIT) {
-    codes = new Uint16Array(Math.max(512, text.length));
+    // Grown by doubling (up to the limit), not to each longer line's length in turn.
+    codes = new Uint16Array(Math.max(512, text.length, Math.min(2 * codes.length, CODES_LIMIT)));
     codeBytes = Buffer.from(codes.buffer);
   }
   // utf16le writes each code unit as it is, lone surrogates included.
   codeBytes.write(text, 0, 'utf16le');
+  if (BIG_ENDIAN) codeBytes.subarray(0, 2 * text.length).swap16();
   return codes;
 }
 
@@ -109,21 +113,18 @@ export function lexRuleLine(text: string, shared = true): readonly RuleToken[] {
       i++;
       continue;
     }
-    // A plain word runs to the next blank; one with a double quote in it is unquoted by scanQuotedArg.
-    let end = i + 1;
-    let d = c;
-    while (end < n) {
-      d = units[end];
-      if (d === 32 || d === 9 || d === 34) break;
-      end++;
-    }
-    if (c !== 34 && (end === n || d !== 34)) {
+    // A plain word runs to the next blank or the end of the line; at a double quote scanQuotedArg takes over.
+    // `u` is the unit at `end`, or the word's last one when it ends the line.
+    let end = i;
+    let u = c;
+    while (u !== 32 && u !== 9 && u !== 34 && ++end < n) u = units[end];
+    if (u !== 34) {
       const plain: Arg = shared ? sharedArg(text, i, end, units) : { value: text.slice(i, end), start: i, end };
       push(PlainArg, plain.value, i, plain);
       i = end;
       continue;
     }
-    end = scanQuotedArg(text, units, i, c === 34 ? i : end, scratch);
+    end = scanQuotedArg(text, units, i, end, scratch);
     const quoted: Arg = scratch.unterminated
       ? { value: scratch.value, start: i, end, quoted: true, unterminated: true }
       : { value: scratch.value, start: i, end, quoted: true };

@@ -343,7 +343,10 @@ export class ModelBuilder {
     for (const hook of this.onChain) hook(chain, table);
   }
 
-  /** Puts `chain` at the end of table.chains, which Chain.index tells: the one place chains enter a table. */
+  /**
+   * Puts `chain` at the end of table.chains, which Chain.index tells: the one place the builder adds a chain. Each
+   * caller looks its name up first and places only a new one, so a table's `ordered[i]` is the chain of index i.
+   */
   private placeChain(table: Table, chain: Chain): void {
     chain.index = table.chains.size;
     table.chains.set(chain.name, chain);
