@@ -17,6 +17,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ParsedDocument } from '../grammar/document.js';
 import type { TextChange } from '../grammar/editable-document.js';
@@ -73,7 +74,13 @@ function lintWorkerFile(): string | undefined {
   return candidates.find((file) => existsSync(file)) ?? candidates[0];
 }
 
-export function startServer(connection: Connection): void {
+/** What the server tells its runner: whether the client asked it to shut down. */
+export interface ServerState {
+  shutdownRequested: boolean;
+}
+
+export function startServer(connection: Connection): ServerState {
+  const state: ServerState = { shutdownRequested: false };
   /**
    * The editor's changes to each document since its last lint job, so the lint
    * worker can apply them instead of receiving (and re-splitting) the whole text.
@@ -312,6 +319,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onShutdown(async () => {
+    state.shutdownRequested = true;
     for (const t of timers.values()) clearTimeout(t);
     timers.clear();
     kernels.unwatch();
@@ -332,9 +340,13 @@ export function startServer(connection: Connection): void {
   registerFeatures({ connection, documents, analysisOf, parsedOf, lineViewOf, settings: () => settings, kernels: () => kernels, keepsDiagnosticData: () => keepsDiagnosticData });
   documents.listen(connection);
   connection.listen();
+  return state;
 }
 
 const TRANSPORT_FLAGS = ['--node-ipc', '--socket', '--pipe'];
+
+/** How long the server goes on after its standard input closed, for the messages read before (see runLanguageServer). */
+const INPUT_CLOSED_GRACE_MS = 2000;
 
 export const SERVER_USAGE = `usage: iptlint lsp [--stdio | --node-ipc | --socket=PORT | --pipe=NAME] [--clientProcessId=PID]
        iptlint-language-server [the same options]
@@ -386,13 +398,25 @@ export function runLanguageServer(argv: string[]): Promise<number> {
     process.stderr.write(`iptlint-language-server: unhandled rejection: ${(reason as Error)?.stack ?? String(reason)}\n`);
   });
   const otherTransport = argv.some((a) => TRANSPORT_FLAGS.some((f) => a === f || a.startsWith(`${f}=`)));
-  const connection = otherTransport
-    ? createConnection(ProposedFeatures.all)
-    // The streams themselves, not message readers over them: the library then ends the process when standard input
-    // closes (a client gone without `exit`), where the lint worker and file watchers would keep it alive for good.
-    : createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  const input = otherTransport ? undefined : new StreamMessageReader(process.stdin);
+  const connection = input ? createConnection(ProposedFeatures.all, input, new StreamMessageWriter(process.stdout)) : createConnection(ProposedFeatures.all);
   return new Promise((resolveExit) => {
     connection.onExit(() => resolveExit(0));
-    startServer(connection);
+    const state = startServer(connection);
+    // A client gone without `exit` (standard input closed) leaves nothing to serve, but the lint worker and the file
+    // watchers would keep the process alive for good. The messages already read are answered first (the connection
+    // works through them in later turns, and an `exit` among them ends the process sooner): then it exits as `exit`
+    // would, 0 after a shutdown request, else 1.
+    // Both events: standard input read from a file ends without closing.
+    let closing = false;
+    const inputClosed = () => {
+      if (closing) return;
+      closing = true;
+      setTimeout(() => process.exit(state.shutdownRequested ? 0 : 1), INPUT_CLOSED_GRACE_MS);
+    };
+    if (input) {
+      input.onClose(inputClosed);
+      process.stdin.once('end', inputClosed);
+    }
   });
 }
