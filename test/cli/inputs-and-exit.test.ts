@@ -52,6 +52,16 @@ describe('exit status', () => {
     expect(iptlint(['lsp', '--stdio', 'extra'], { timeout: 10_000 }).code).toBe(2);
     // Standard input at its end at once: a client gone without `exit` (1, as no shutdown came first).
     expect(iptlint(['lsp', '--stdio', '--clientProcessId', String(process.pid)], { timeout: 10_000 })).toMatchObject({ code: 1, stdout: '' });
+    // A piped session that ends without `exit`: what was asked is answered first, then 0 after the shutdown request.
+    const frame = (message: object) => {
+      const body = JSON.stringify({ jsonrpc: '2.0', ...message });
+      return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    };
+    const session = frame({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }) + frame({ id: 2, method: 'shutdown' });
+    const piped = iptlint(['lsp'], { input: session, timeout: 20_000 });
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).toContain('"capabilities"');
+    expect(piped.stdout).toContain('{"jsonrpc":"2.0","id":2,"result":null}');
   });
 });
 
