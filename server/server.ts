@@ -343,8 +343,6 @@ export function startServer(connection: Connection): ServerState {
   return state;
 }
 
-const TRANSPORT_FLAGS = ['--node-ipc', '--socket', '--pipe'];
-
 /** How long the server goes on after its standard input closed, for the messages read before (see runLanguageServer). */
 const INPUT_CLOSED_GRACE_MS = 2000;
 
@@ -360,17 +358,24 @@ when that process does. See "In the editor" in the README.
 /** The options the protocol library reads from the command line, each also written as --name=value, two with a value. */
 const SERVER_FLAGS = new Set(['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId']);
 const SERVER_FLAGS_WITH_VALUE = new Set(['--socket', '--pipe', '--clientProcessId']);
+/** The transports other than standard input and output, which the protocol library sets up from the command line. */
+const OTHER_TRANSPORTS = new Set(['--node-ipc', '--socket', '--pipe']);
 
-/** What the command line asks of the server: to run, to print its usage, or nothing it understands (the word). */
-export function serverArguments(argv: readonly string[]): { run: true } | { help: true } | { unknown: string } {
+/**
+ * What the command line asks of the server: to run (over stdio unless it names another transport), to print its
+ * usage, or nothing it understands (the word).
+ */
+export function serverArguments(argv: readonly string[]): { run: true; otherTransport: boolean } | { help: true } | { unknown: string } {
+  let otherTransport = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') return { help: true };
     const name = arg.startsWith('--') && arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
     if (!SERVER_FLAGS.has(name)) return { unknown: arg };
+    if (OTHER_TRANSPORTS.has(name)) otherTransport = true;
     if (name === arg && SERVER_FLAGS_WITH_VALUE.has(name)) i++;
   }
-  return { run: true };
+  return { run: true, otherTransport };
 }
 
 /**
@@ -397,8 +402,7 @@ export function runLanguageServer(argv: string[]): Promise<number> {
   process.on('unhandledRejection', (reason) => {
     process.stderr.write(`iptlint-language-server: unhandled rejection: ${(reason as Error)?.stack ?? String(reason)}\n`);
   });
-  const otherTransport = argv.some((a) => TRANSPORT_FLAGS.some((f) => a === f || a.startsWith(`${f}=`)));
-  const input = otherTransport ? undefined : new StreamMessageReader(process.stdin);
+  const input = asked.otherTransport ? undefined : new StreamMessageReader(process.stdin);
   const connection = input ? createConnection(ProposedFeatures.all, input, new StreamMessageWriter(process.stdout)) : createConnection(ProposedFeatures.all);
   return new Promise((resolveExit) => {
     connection.onExit(() => resolveExit(0));
