@@ -33,7 +33,9 @@ export { PROTOCOLS } from './data/protocols.js';
 
 type KindChecker = (text: string, spec: ValueSpec, ctx: ValueContext) => ValueProblem[];
 
-const NONE: ValueProblem[] = [];
+/** The one empty list of problems, for the checkers and the catalog's own validators: frozen, as all share it. */
+const NONE = Object.freeze([]) as unknown as ValueProblem[];
+export { NONE as NO_PROBLEMS };
 
 function err(message: string, start?: number, end?: number): ValueProblem {
   return start === undefined ? { message } : { message, start, end };

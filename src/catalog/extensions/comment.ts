@@ -1,11 +1,9 @@
 import type { ExtensionDef } from '../types.js';
-import { utf8Length } from '../values.js';
+import { NO_PROBLEMS, utf8Length } from '../values.js';
 
 // xt_comment's buffer is 256 bytes. iptables does not reject longer text: it
 // silently keeps the first 255 bytes, so this is a warning, not an error.
 const COMMENT_MAX = 255;
-/** Frozen: checkValue hands a check's list on, and one shared list must stay empty. */
-const NO_PROBLEMS = Object.freeze([]) as unknown as never[];
 
 export const comment: ExtensionDef = {
   name: 'comment',
