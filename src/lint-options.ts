@@ -29,9 +29,8 @@ export interface LintOptions {
   /**
    * The caller wants the findings, not the model (a one-shot run, like the
    * command line's): the result's tables then list no commands, and their
-   * chains only the rules the chain checks read once the table is complete,
-   * trimmed to what those checks read. This saves much of the time and memory
-   * on large files. Ignored with a cache.
+   * chains no rules; each rule is let go of once its line is checked. This
+   * saves much of the time and memory on large files. Ignored with a cache.
    */
   findingsOnly?: boolean;
   /** Per-check severity overrides; `off` disables a check. */

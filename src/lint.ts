@@ -5,7 +5,6 @@
 import { splitLines, type DocumentText, type ParsedDocument } from '../grammar/document.js';
 import { parseLine } from '../grammar/parser.js';
 import type { LineNode } from '../grammar/syntax.js';
-import { keepForPlacement } from './checks/chains.js';
 import { checkInfo, MODEL_CHECKS } from './checks/registry.js';
 import { byPosition, type Diagnostic, type ReportExtras, type Reporter, type Severity, type Span } from './diagnostics.js';
 import type { Backend, LintOptions } from './lint-options.js';
@@ -86,8 +85,8 @@ function lintLines(text: DocumentText, lineAt: (line: number) => LineNode, conte
   if (options.cache) options.cache.run++;
   const reporter = new CollectingReporter(options.severities);
   const { family, familySource, generatedBy, backend } = context;
-  const keepRule = keepsOnlyFindings(options) ? keepForPlacement : undefined;
-  const builder = new ModelBuilder({ text, family, familySource, generatedBy, backend, reporter, cache: options.cache, keepRule }, (file) =>
+  const findingsOnly = keepsOnlyFindings(options);
+  const builder = new ModelBuilder({ text, family, familySource, generatedBy, backend, reporter, cache: options.cache, findingsOnly }, (file) =>
     visitorsFor({ file, doc: text, options, backend, reporter }),
   );
   const ctx: CheckContext = { file: builder.file, doc: text, options, backend, reporter };

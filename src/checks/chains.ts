@@ -10,7 +10,7 @@ import type { ExtensionDef, Hook } from '../catalog/types.js';
 import { BUILTIN_CHAINS, type ModelVisitor } from '../model/build.js';
 import { NONE, readRuleLine } from '../model/rule-reader.js';
 import type { LineNode } from '../../grammar/syntax.js';
-import type { Arg, Chain, Command, ExtensionUse, Rule, Table, TargetUse } from '../model/types.js';
+import type { Arg, Chain, Command, ExtensionUse, OptionUse, Rule, Table } from '../model/types.js';
 import type { Reporter } from '../diagnostics.js';
 import type { CheckContext, CheckInfo, ModelCheck } from './types.js';
 
@@ -168,6 +168,8 @@ class TableChecks {
   private readonly early: EarlyUse[] = [];
   /** Edges from a chain that did not exist yet when the rule was read (its rule is reported, see IPT304); by name until the end. */
   private readonly lateSources: { edge: number; name: string }[] = [];
+  /** The restricted uses read so far, checked once the hooks that reach each chain are known. */
+  private readonly placed: PlacedUse[] = [];
 
   constructor(private readonly ctx: CheckContext, readonly table: Table) {
     this.builtins = table.known ? BUILTIN_CHAINS[table.name] : [];
@@ -187,6 +189,30 @@ class TableChecks {
     const jumpId = jumpTo ? this.table.chains.get(jumpTo.value)?.index : undefined;
     this.check(command, chain?.index, jumpTo, jumpId);
     this.simulation?.apply(command, chain?.index, jumpTo?.value, jumpId);
+    if (rule && chain) this.keepPlaced(rule, chain.index);
+  }
+
+  /** The uses of `rule` (in chain `chainId`) that a table or hook restricts, for finish: all it keeps of a rule. */
+  private keepPlaced(rule: Rule, chainId: number) {
+    const matches = rule.matches;
+    for (let i = 0; i < matches.length; i++) this.keepPlacedUse(matches[i], rule.line, chainId);
+    const target = rule.target;
+    if (target?.def) this.keepPlacedUse(target, rule.line, chainId);
+  }
+
+  private keepPlacedUse(use: ExtensionUse, line: number, chain: number) {
+    const def = use.def;
+    if (!def || !placementMatters(def)) return;
+    const anchor = use.name ?? use.options[0]?.token;
+    if (!anchor) return;
+    let options: readonly OptionUse[] = NONE;
+    for (const option of use.options) {
+      if (option.def?.hooks || option.def?.hooksByValue) {
+        options = use.options.filter((o) => o.def?.hooks || o.def?.hooksByValue);
+        break;
+      }
+    }
+    this.placed.push({ chain, line, def, start: anchor.start, end: anchor.end, options });
   }
 
   /** The findings of one command that its own line and the chains so far decide; `chainId` and `jumpId` are undefined for chains that do not exist (yet). */
@@ -236,15 +262,10 @@ class TableChecks {
     const adjacency = graph.adjacency();
     const hooks = reachableHooks(graph, table, this.builtins, adjacency);
     reportLoops(ctx, graph, adjacency);
+    if (!this.placed.length) return;
     // Chain ids are positions in table.chains (ChainGraph), so no name is looked up again.
-    let id = 0;
-    for (const chain of table.chains.values()) {
-      const mask = hooks[id++];
-      for (const rule of chain.rules) {
-        for (const match of rule.matches) checkPlacement(ctx, table, chain, mask, rule, match);
-        if (rule.target?.def) checkPlacement(ctx, table, chain, mask, rule, rule.target);
-      }
-    }
+    const chains = Array.from(table.chains.values());
+    for (const use of this.placed) checkPlacement(ctx, table, chains[use.chain], hooks[use.chain], use);
   }
 
   private reportEarlyUse({ line, arg, jump }: EarlyUse) {
@@ -320,7 +341,7 @@ class ChainSimulation {
     }
   }
 
-  /** The command on a line, read again from its text (rules need not outlive their line, see keepForPlacement). */
+  /** The command on a line, read again from its text (rules need not outlive their line, see LintOptions.findingsOnly). */
   private reread(line: number): { node: LineNode; command: Command | undefined } {
     const node = parseLine(this.ctx.doc.texts[line], false);
     const command = node.kind === 'rule' ? readRuleLine(node.args, { line, family: this.ctx.file.family, backend: this.ctx.backend, reporter: IGNORE }) : undefined;
@@ -612,21 +633,34 @@ function placementMatters(def: ExtensionDef): boolean {
   return matters;
 }
 
-function checkPlacement(ctx: CheckContext, table: Table, chain: Chain, hooks: number, rule: Rule, ext: ExtensionUse) {
-  const def = ext.def;
-  if (!def || !placementMatters(def)) return;
-  const anchor = ext.name ?? ext.options[0]?.token;
-  if (!anchor) return;
+/**
+ * A match or target whose extension a table or hook restricts, as the chain checks keep it until the end of its
+ * table: where it is, and its options that hooks restrict (usually none). Not the rule, so that no rule outlives
+ * its line: a kube-proxy ruleset has tens of thousands of DNAT rules.
+ */
+interface PlacedUse {
+  chain: number;
+  line: number;
+  def: ExtensionDef;
+  /** The columns of its name, or of its first option for an implicit match. */
+  start: number;
+  end: number;
+  options: readonly OptionUse[];
+}
+
+function checkPlacement(ctx: CheckContext, table: Table, chain: Chain, hooks: number, placed: PlacedUse) {
+  const { def, line } = placed;
+  const anchor = { line, start: placed.start, end: placed.end };
   const what = `${def.type === 'target' ? 'target' : 'match'} ${def.name}`;
   // Restrictions that only iptables-legacy enforces are errors only when the backend is known to be legacy.
   const severity = def.restrictionsLegacyOnly && ctx.backend !== 'legacy' ? 'warning' : undefined;
   const legacyNote = def.restrictionsLegacyOnly ? ' (iptables-legacy refuses it; iptables-nft accepts it)' : '';
   if (def.tables?.length && !(def.tables as readonly string[]).includes(table.name)) {
-    ctx.reporter.report('IPT302', span(rule.line, anchor), `${what} is only valid in the ${def.tables.join(' or ')} table, not in ${table.name}${legacyNote}`, { severity });
+    ctx.reporter.report('IPT302', anchor, `${what} is only valid in the ${def.tables.join(' or ')} table, not in ${table.name}${legacyNote}`, { severity });
     return;
   }
   // Options allowed in fewer hooks than their extension (addrtype --limit-iface-in/out), or only with some values (policy --dir out).
-  for (const use of ext.options) {
+  for (const use of placed.options) {
     // iptables stops at a `!` the option does not allow (IPT206), before the kernel sees the rule.
     if (use.negation && !use.def?.invert) continue;
     const value = use.def?.hooksByValue && use.values.length ? use.values[0].value : undefined;
@@ -638,11 +672,11 @@ function checkPlacement(ctx: CheckContext, table: Table, chain: Chain, hooks: nu
     const what = byValue ? `\`--${use.def?.name} ${value}\`` : `--${use.def?.name}`;
     const message = `${what} of ${def.name} is only valid in ${optionHooks.join(', ')}, not in ${hookNames(bad).join(', ')}`;
     if (chain.builtin) {
-      ctx.reporter.report('IPT303', span(rule.line, use.token), message);
+      ctx.reporter.report('IPT303', span(line, use.token), message);
     } else {
       // The extension checks its options against the hooks when the rule is added; iptables-nft adds a user chain's
       // rules with no hook at all, so only iptables-legacy (which checks the whole table at once) refuses this.
-      ctx.reporter.report('IPT303', span(rule.line, use.token), `${message} (chain ${chain.name} is reached from ${hookNames(hooks).join(', ')}; iptables-legacy refuses it, iptables-nft checks it only in built-in chains)`, {
+      ctx.reporter.report('IPT303', span(line, use.token), `${message} (chain ${chain.name} is reached from ${hookNames(hooks).join(', ')}; iptables-legacy refuses it, iptables-nft checks it only in built-in chains)`, {
         severity: ctx.backend === 'legacy' ? undefined : 'warning',
       });
     }
@@ -651,7 +685,7 @@ function checkPlacement(ctx: CheckContext, table: Table, chain: Chain, hooks: nu
   const badMask = hooks & ~maskOf(def.hooks);
   if (badMask === 0) return;
   const via = chain.builtin ? '' : ` (chain ${chain.name} is reached from ${hookNames(hooks).join(', ')})`;
-  ctx.reporter.report('IPT303', span(rule.line, anchor), `${what} is only valid in ${def.hooks.join(', ')}, not in ${hookNames(badMask).join(', ')}${via}${legacyNote}`, { severity });
+  ctx.reporter.report('IPT303', anchor, `${what} is only valid in ${def.hooks.join(', ')}, not in ${hookNames(badMask).join(', ')}${via}${legacyNote}`, { severity });
 }
 
 
@@ -667,48 +701,6 @@ function visit(ctx: CheckContext): ModelVisitor {
       for (const table of tables) table.finish();
     },
   };
-}
-
-/**
- * For a caller that keeps only findings (ModelBuilder's keepRule): whether a
- * chain must keep the rule for the checks that wait for the whole table, and
- * trimmed to what they read. Everything else about a rule is checked as its
- * line is read; these read only the matches and the target that a table or
- * hook restricts (checkPlacement). A kube-proxy ruleset then keeps its DNAT
- * and MASQUERADE rules (a quarter of them), and the collector copies none of the rest.
- */
-export function keepForPlacement(rule: Rule): boolean {
-  const target = rule.target;
-  const targetMatters = !!target?.def && placementMatters(target.def);
-  let kept = 0;
-  const matches = rule.matches;
-  for (let i = 0; i < matches.length; i++) if (matches[i].def && placementMatters(matches[i].def as ExtensionDef)) kept++;
-  if (kept === 0 && !targetMatters) return false;
-  rule.chain = undefined;
-  rule.protocol = undefined;
-  rule.source = undefined;
-  rule.destination = undefined;
-  rule.inInterface = undefined;
-  rule.outInterface = undefined;
-  rule.fragment = undefined;
-  rule.args = NONE;
-  if (!targetMatters) rule.target = undefined;
-  else keepPlacedOptions(target as TargetUse);
-  if (kept === 0) rule.matches = NONE;
-  else if (kept < rule.matches.length) rule.matches = rule.matches.filter((m) => m.def && placementMatters(m.def));
-  for (const match of rule.matches) keepPlacedOptions(match);
-  return true;
-}
-
-/** The options checkPlacement reads of a kept use: those tied to hooks, and the first when it anchors the findings (no name). */
-function keepPlacedOptions(use: ExtensionUse) {
-  use.keyword = undefined;
-  const options = use.options;
-  let placed = 0;
-  for (const option of options) if (option.def?.hooks || option.def?.hooksByValue) placed++;
-  if (placed === options.length) return;
-  const anchor = use.name ? undefined : options[0];
-  use.options = placed === 0 && !anchor ? NONE : options.filter((o) => o === anchor || o.def?.hooks || o.def?.hooksByValue);
 }
 
 export const chainChecks: ModelCheck = { info, visit };

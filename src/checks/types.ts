@@ -49,10 +49,9 @@ export interface ModelCheck {
   visit?(ctx: CheckContext): ModelVisitor | readonly ModelVisitor[] | undefined;
   /**
    * The findings that need the whole model. With `findingsOnly` the tables keep
-   * no commands and the chains only the rules keepForPlacement keeps
-   * (src/checks/chains.ts), trimmed: a run that reads more of the rules must
-   * keep it there, or gather what it needs in a visitor (whose `end` is called
-   * after the last line) as the chain checks do.
+   * no commands and the chains no rules: a check that needs rules once the
+   * file is read gathers what it needs in a visitor (whose `end` is called
+   * after the last line), as the chain checks do.
    */
   run?(ctx: CheckContext): void;
 }

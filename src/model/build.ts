@@ -35,11 +35,10 @@ export interface BuildInput {
   /** Memory of earlier runs on the same document (the editor's). */
   cache?: LintCache;
   /**
-   * For a caller that keeps only findings: whether a chain keeps a rule once every visitor has seen it (the
-   * function may trim what it keeps). With it, the tables keep no list of commands either; without it, the
-   * model keeps everything.
+   * For a caller that keeps only findings: the tables keep no commands and the chains no rules, each let go of
+   * once every visitor has seen it (a visitor keeps what it needs). Without it, the model keeps everything.
    */
-  keepRule?: (rule: Rule) => boolean;
+  findingsOnly?: boolean;
 }
 
 /**
@@ -298,9 +297,9 @@ export class ModelBuilder {
       reporter.report('IPT110', { line, start: 0, end: 1 }, 'counters without a closing `]`: iptables-restore fails with "need ]"');
       return;
     }
-    const { keepRule } = this.input;
+    const { findingsOnly } = this.input;
     const command = readCommand(node, line, this.input.text.texts[line], family, backend, this.input.cache, reporter);
-    if (!keepRule) table.commands.push(command);
+    if (!findingsOnly) table.commands.push(command);
     const chainName = command.chain?.value;
     if (command.name === 'new-chain' && chainName !== undefined && command.chain) {
       const nameSpan = { line, start: command.chain.start, end: command.chain.end };
@@ -335,7 +334,7 @@ export class ModelBuilder {
     const chain = chainName === undefined ? undefined : this.chainNamed(table, chainName);
     if (rule) for (let i = 0; i < this.onRule.length; i++) this.onRule[i](rule, table);
     for (let i = 0; i < this.onCommand.length; i++) this.onCommand[i](command, table, chain);
-    if (rule && chain && (!keepRule || keepRule(rule))) chain.rules.push(rule);
+    if (rule && chain && !findingsOnly) chain.rules.push(rule);
   }
 
   private addChain(table: Table, chain: Chain) {

@@ -14,9 +14,8 @@ import type { Arg, Command, CommandName, ExtensionUse, MatchUse, OptionUse, Part
 
 /**
  * The one empty list for every option without values and every extension use
- * without options (the 100,000 chain jumps of a kube-proxy ruleset), and for
- * the lists a rule lets go of (keepForPlacement): frozen, since the model
- * is read-only once a line is read.
+ * without options (the 100,000 chain jumps of a kube-proxy ruleset): frozen,
+ * since the model is read-only once a line is read.
  */
 export const NONE: never[] = Object.freeze([]) as unknown as never[];
 

@@ -52,7 +52,7 @@ export interface Chain {
   declaration?: Span;
   policy?: Word & { line: number };
   counters?: Counters;
-  /** Rules appended or inserted in this chain, in file order (for findings only: those the chain checks read later). */
+  /** Rules appended or inserted in this chain, in file order (none when the model was read for findings only). */
   rules: Rule[];
 }
 

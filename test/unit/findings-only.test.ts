@@ -1,7 +1,8 @@
 /**
  * The command line lints with `findingsOnly`: each rule's own checks run as it
- * is read, and the rule then keeps only what the checks over the whole model
- * read (keepForPlacement; -D and -C re-read their line). lint() parses each line as the model reaches
+ * is read, and the rule is then let go of: the checks over the whole model
+ * keep what they read (the chain checks the uses a hook restricts; -D and -C
+ * re-read their line). lint() parses each line as the model reaches
  * it; lintDocument() reads lines parsed beforehand (the editor's way). All three
  * must find exactly the same, on random rulesets of real rule lines with
  * kernels, ipsets, an old iptables and either backend.
@@ -121,29 +122,23 @@ describe('findings only, streamed, or from a parsed document: the same findings'
     });
   }
 
-  it('keeps only the rules the chain checks read later, with what they read and no more', () => {
-    const text = '*nat\n:PREROUTING ACCEPT [0:0]\n-A PREROUTING -s 10.0.0.0/8 -p tcp -m tcp --dport 80 -m comment --comment x -i eth0 -j DNAT --to-destination 10.0.0.2\n-A PREROUTING -p tcp -j ACCEPT\nCOMMIT\n';
-    const full = lint(text).file.tables[0];
-    const kept = lint(text, { findingsOnly: true }).file.tables[0];
-    expect(full.commands).toHaveLength(2);
-    const rule = full.chains.get('PREROUTING')?.rules[0];
-    expect(rule?.matches.map((m) => m.extensionName)).toEqual(['tcp', 'comment']);
-    expect(rule?.source?.value?.value).toBe('10.0.0.0/8');
-    // No command list; the chain keeps the DNAT rule (the kernel allows DNAT in some hooks only), not the ACCEPT rule.
-    expect(kept.commands).toEqual([]);
-    const rules = kept.chains.get('PREROUTING')?.rules ?? [];
-    expect(rules).toHaveLength(1);
-    expect(rules[0].matches).toEqual([]);
-    expect(rules[0].args).toEqual([]);
-    expect(rules[0].source).toBeUndefined();
-    expect(rules[0].protocol).toBeUndefined();
-    expect(rules[0].inInterface).toBeUndefined();
-    expect(rules[0].chain).toBeUndefined();
-    expect(rules[0].target?.extensionName).toBe('DNAT');
-    // --to-destination is allowed wherever DNAT is: no option is kept.
-    expect(rules[0].target?.options).toEqual([]);
-    // An option tied to hooks is kept; so is the first option of a use without a name, where its findings point.
-    const policy = lint('*filter\n-A INPUT -p tcp --dport 22 -m policy --pol ipsec --dir in -j ACCEPT\nCOMMIT\n', { findingsOnly: true }).file.tables[0];
-    expect(policy.chains.get('INPUT')?.rules[0].matches.map((m) => [m.extensionName, m.options.map((o) => o.def?.name)])).toEqual([['policy', ['dir']]]);
+  it('keeps no rule nor command, yet finds what the hooks that reach a chain decide, learnt after its rules', () => {
+    const text = '*nat\n:POSTROUTING ACCEPT [0:0]\n:SEP - [0:0]\n-A SEP -s 10.0.0.0/8 -p tcp -m tcp --dport 80 -m comment --comment x -j DNAT --to-destination 10.0.0.2\n-A SEP -p tcp -j ACCEPT\n-A POSTROUTING -j SEP\nCOMMIT\n';
+    const full = lint(text);
+    const kept = lint(text, { findingsOnly: true });
+    expect(full.file.tables[0].commands).toHaveLength(3);
+    expect(full.file.tables[0].chains.get('SEP')?.rules.map((r) => r.target?.extensionName)).toEqual(['DNAT', 'ACCEPT']);
+    expect(kept.file.tables[0].commands).toEqual([]);
+    for (const chain of kept.file.tables[0].chains.values()) expect(chain.rules).toEqual([]);
+    // DNAT is allowed in PREROUTING and OUTPUT only: SEP is reached from POSTROUTING, which only the last line tells.
+    const placed = kept.diagnostics.filter((d) => d.code === 'IPT303');
+    expect(placed.map((d) => [d.line, text.split('\n')[d.line].slice(d.start, d.end)])).toEqual([[3, 'DNAT']]);
+    expect(placed[0].message).toContain('chain SEP is reached from POSTROUTING');
+    expect(kept.diagnostics).toEqual(full.diagnostics);
+    // An option tied to hooks (policy --dir in, not where packets leave): found at the option.
+    const option = '*filter\n:OUT - [0:0]\n-A OUT -p tcp --dport 22 -m policy --pol ipsec --dir in -j ACCEPT\n-A OUTPUT -j OUT\nCOMMIT\n';
+    const optionFindings = lint(option, { findingsOnly: true, backend: 'legacy' }).diagnostics.filter((d) => d.code === 'IPT303');
+    expect(optionFindings.map((d) => [d.line, option.split('\n')[d.line].slice(d.start, d.end)])).toEqual([[2, '--dir']]);
+    expect(lint(option, { findingsOnly: true, backend: 'legacy' }).diagnostics).toEqual(lint(option, { backend: 'legacy' }).diagnostics);
   });
 });
