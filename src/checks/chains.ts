@@ -170,6 +170,8 @@ class TableChecks {
   private readonly lateSources: { edge: number; name: string }[] = [];
   /** The restricted uses read so far, checked once the hooks that reach each chain are known. */
   private readonly placed: PlacedUse[] = [];
+  /** -E: pairs of chain ids (old entry, new entry) under which one chain's rules were added. */
+  private readonly renames: number[] = [];
 
   constructor(private readonly ctx: CheckContext, readonly table: Table) {
     this.builtins = table.known ? BUILTIN_CHAINS[table.name] : [];
@@ -190,6 +192,11 @@ class TableChecks {
     this.check(command, chain?.index, jumpTo, jumpId);
     this.simulation?.apply(command, chain?.index, jumpTo?.value, jumpId);
     if (rule && chain) this.keepPlaced(rule, chain.index);
+    if (command.name === 'rename-chain' && chain && command.extra) {
+      // The builder enters a renamed chain as a second entry that shares the old entry's rule list.
+      const renamed = this.table.chains.get(command.extra.value);
+      if (renamed && renamed !== chain && renamed.rules === chain.rules) this.renames.push(chain.index, renamed.index);
+    }
   }
 
   /** The uses of `rule` (in chain `chainId`) that a table or hook restricts, for finish: all it keeps of a rule. */
@@ -265,7 +272,12 @@ class TableChecks {
     if (!this.placed.length) return;
     // Chain ids are positions in table.chains (ChainGraph), so no name is looked up again.
     const chains = Array.from(table.chains.values());
-    for (const use of this.placed) checkPlacement(ctx, table, chains[use.chain], hooks[use.chain], use);
+    if (!this.renames.length) {
+      for (const use of this.placed) checkPlacement(ctx, table, chains[use.chain], hooks[use.chain], use);
+      return;
+    }
+    const { latest, masks } = followRenames(hooks, this.renames);
+    for (const use of this.placed) checkPlacement(ctx, table, chains[latest[use.chain]], masks[use.chain], use);
   }
 
   private reportEarlyUse({ line, arg, jump }: EarlyUse) {
@@ -622,6 +634,32 @@ function reportLoops(ctx: CheckContext, graph: ChainGraph, adj: ReturnType<Chain
       }
     }
   }
+}
+
+/**
+ * One chain under all the names -E gave it: for each chain id, the entry of its last name, and the hooks that reach
+ * it through any of its names (a rule added under the old name is reached through jumps to the new one too).
+ * `renames` holds (old id, new id) pairs in file order; each new id is an entry made by that rename, so it joins
+ * exactly one earlier chain, and the last rename of a chain has the largest id.
+ */
+function followRenames(hooks: Uint8Array, renames: readonly number[]): { latest: Int32Array; masks: Uint8Array } {
+  const n = hooks.length;
+  const first = Int32Array.from(hooks, (_, i) => i);
+  const lastOfFirst = Int32Array.from(hooks, (_, i) => i);
+  for (let k = 0; k < renames.length; k += 2) {
+    const group = first[renames[k]];
+    first[renames[k + 1]] = group;
+    lastOfFirst[group] = renames[k + 1];
+  }
+  const joined = new Uint8Array(n);
+  for (let i = 0; i < n; i++) joined[first[i]] |= hooks[i];
+  const latest = new Int32Array(n);
+  const masks = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    latest[i] = lastOfFirst[first[i]];
+    masks[i] = joined[first[i]];
+  }
+  return { latest, masks };
 }
 
 const placementCache = new WeakMap<ExtensionDef, boolean>();

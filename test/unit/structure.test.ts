@@ -106,6 +106,17 @@ describe('syntax and structure checks: bad case at its exact range, good case cl
     }
     expect(lint('*filter\n-A NEW -j RETURN\n-E OUTPUT NEW\nCOMMIT\n').diagnostics[0].message).toBe('chain `NEW` is used here but declared only on line 3: declare it before its first use');
   });
+
+  it('IPT303 follows a chain through -E: a rule is reached through jumps to any of its names, and reported once', () => {
+    // DNAT is allowed in PREROUTING and OUTPUT: U2 is reached from INPUT under its first name, from POSTROUTING under its last.
+    const text = '*nat\n:U2 - [0:0]\n-A INPUT -j U2\n-A U2 -p tcp -j DNAT --to-destination 10.0.0.1\n-E U2 U3\n-A U3 -p udp -j DNAT --to-destination 10.0.0.1\n-E U3 U4\n-A POSTROUTING -j U4\nCOMMIT\n';
+    for (const findingsOnly of [false, true]) {
+      const placed = lint(text, { findingsOnly, backend: 'legacy' }).diagnostics.filter((d) => d.code === 'IPT303');
+      expect(placed.map((d) => [d.line + 1, d.start + 1, d.message])).toEqual([4, 6].map((line) => [
+        line, 17, 'target DNAT is only valid in PREROUTING, OUTPUT, not in INPUT, POSTROUTING (chain U4 is reached from INPUT, POSTROUTING)',
+      ]));
+    }
+  });
 });
 
 describe('model', () => {
