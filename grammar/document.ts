@@ -41,6 +41,23 @@ export function overRestoreBuffer(line: string): boolean {
   return line.length >= RESTORE_LINE_BUFFER / 3 && Buffer.byteLength(line, 'utf8') >= RESTORE_LINE_BUFFER;
 }
 
+/** The text whose lines splitLines returns: without a byte-order mark, which becomes a zero-width prefix no line sees (columns stay right). */
+export function textBody(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Where each of `texts` (splitLines of a text whose body is `body`) starts in `body`: lines and their LF or CR LF in turn. */
+export function lineStarts(body: string, texts: readonly string[]): Int32Array {
+  const starts = new Int32Array(texts.length);
+  let offset = 0;
+  for (let i = 0; i < texts.length; i++) {
+    starts[i] = offset;
+    const end = offset + texts[i].length;
+    offset = end + (body.charCodeAt(end) === 13 /* CR, before its LF */ ? 2 : 1);
+  }
+  return starts;
+}
+
 export function splitLines(text: string): DocumentText {
   const facts: TextFacts = {
     bom: false,
@@ -50,12 +67,8 @@ export function splitLines(text: string): DocumentText {
     firstNulLine: -1,
     missingFinalNewline: false,
   };
-  let body = text;
-  if (body.charCodeAt(0) === 0xfeff) {
-    facts.bom = true;
-    // Keep columns right: the BOM becomes a zero-width prefix that no line sees.
-    body = body.slice(1);
-  }
+  const body = textBody(text);
+  facts.bom = body !== text;
   const texts = body.split('\n');
   if (texts.length > 0 && texts[texts.length - 1] === '') {
     texts.pop();

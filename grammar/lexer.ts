@@ -73,6 +73,40 @@ const CODES_LIMIT = 1 << 16;
 /** utf16le is little-endian, and a Uint16Array reads in the machine's order (big-endian on s390x, say). */
 const BIG_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 0;
 
+/**
+ * A text's code units, copied a window of lines at a time, for a caller that
+ * lexes the lines of one text in order (lint() reading a file): one native
+ * copy per window costs a fraction of one per line, and a window stays small
+ * (a large typed array would make the collector start marking early, see
+ * bench/README.md).
+ */
+export class CodeUnitWindow {
+  readonly units = new Uint16Array(WINDOW_UNITS);
+  private readonly bytes = Buffer.from(this.units.buffer);
+  /** The window holds text[start, end). */
+  private start = 0;
+  private end = 0;
+
+  constructor(private readonly text: string) {}
+
+  /**
+   * Where text[offset, offset + length) starts in `units`, copying the window
+   * that starts there if it is not in the current one; -1 for a line longer than a window.
+   */
+  locate(offset: number, length: number): number {
+    if (offset < this.start || offset + length > this.end) {
+      if (length > WINDOW_UNITS) return -1;
+      this.start = offset;
+      this.end = Math.min(this.text.length, offset + WINDOW_UNITS);
+      this.bytes.write(this.text.slice(offset, this.end), 0, 'utf16le');
+      if (BIG_ENDIAN) this.bytes.subarray(0, 2 * (this.end - offset)).swap16();
+    }
+    return offset - this.start;
+  }
+}
+
+const WINDOW_UNITS = 1 << 16;
+
 function codeUnitsOf(text: string): Uint16Array {
   if (text.length > codes.length || codes.length > CODES_LIMIT) {
     // Grown by doubling (up to the limit), not to each longer line's length in turn.
@@ -92,15 +126,20 @@ function codeUnitsOf(text: string): Uint16Array {
  * of an argument, so lexing cannot fail. The returned array and its tokens are
  * reused by the next call. `shared`: plain arguments are the shared ones of
  * words.ts (for a model that keeps them), else new ones, which a caller that
- * lets go of them at once gets faster (see words.ts).
+ * lets go of them at once gets faster (see words.ts). `window`: the line is
+ * text[offset, offset + text.length) of the window's text, whose code units it
+ * copies (else the lexer copies the line's own).
  */
-export function lexRuleLine(text: string, shared = true): readonly RuleToken[] {
+export function lexRuleLine(text: string, shared = true, window?: CodeUnitWindow, offset = 0): readonly RuleToken[] {
   count = 0;
   if (pool.length > POOL_LIMIT) pool.length = POOL_LIMIT;
   const n = text.length;
-  const units = codeUnitsOf(text);
+  // The line's units are units[base, base + n).
+  const located = window ? window.locate(offset, n) : -1;
+  const units = located >= 0 ? (window as CodeUnitWindow).units : codeUnitsOf(text);
+  const base = located >= 0 ? located : 0;
   let i = 0;
-  if (n > 0 && units[0] === 91 /* [ */) {
+  if (n > 0 && units[base] === 91 /* [ */) {
     const close = text.indexOf(']');
     if (close >= 0) {
       push(Counters, text.slice(0, close + 1), 0, undefined);
@@ -108,7 +147,7 @@ export function lexRuleLine(text: string, shared = true): readonly RuleToken[] {
     }
   }
   while (i < n) {
-    const c = units[i];
+    const c = units[base + i];
     if (c === 32 || c === 9) {
       i++;
       continue;
@@ -117,14 +156,14 @@ export function lexRuleLine(text: string, shared = true): readonly RuleToken[] {
     // `u` is the unit at `end`, or the word's last one when it ends the line.
     let end = i;
     let u = c;
-    while (u !== 32 && u !== 9 && u !== 34 && ++end < n) u = units[end];
+    while (u !== 32 && u !== 9 && u !== 34 && ++end < n) u = units[base + end];
     if (u !== 34) {
-      const plain: Arg = shared ? sharedArg(text, i, end, units) : { value: text.slice(i, end), start: i, end };
+      const plain: Arg = shared ? sharedArg(text, i, end, units, base) : { value: text.slice(i, end), start: i, end };
       push(PlainArg, plain.value, i, plain);
       i = end;
       continue;
     }
-    end = scanQuotedArg(text, units, i, end, scratch);
+    end = scanQuotedArg(text, units, base, i, end, scratch);
     const quoted: Arg = scratch.unterminated
       ? { value: scratch.value, start: i, end, quoted: true, unterminated: true }
       : { value: scratch.value, start: i, end, quoted: true };

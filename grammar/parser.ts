@@ -5,7 +5,7 @@
  * parsed line can be cached and reused when only other lines change.
  */
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
-import { Argument, Counters, lexRuleLine, ruleTokens, type RuleToken } from './lexer.js';
+import { Argument, Counters, lexRuleLine, ruleTokens, type CodeUnitWindow, type RuleToken } from './lexer.js';
 import type { Arg, CountersNode, LineNode, Word } from './syntax.js';
 import { unsharedWordAt, wordAt } from './words.js';
 
@@ -95,9 +95,10 @@ export function isBlankLine(text: string): boolean {
  * Parses one line (without its line terminator). Never throws. `sharedArgs`:
  * the line's plain words are shared with other lines (words.ts), which saves
  * memory where the lines' arguments are kept; a caller that lets go of them
- * at once (a one-shot lint) is faster without.
+ * at once (a one-shot lint) is faster without. `window`: the line is
+ * text[offset, offset + text.length) of the window's text (lexRuleLine).
  */
-export function parseLine(text: string, sharedArgs = true): LineNode {
+export function parseLine(text: string, sharedArgs = true, window?: CodeUnitWindow, offset = 0): LineNode {
   if (isBlankLine(text)) return { kind: 'blank' };
   if (isCommentLine(text)) return { kind: 'comment' };
   const first = text.charCodeAt(0);
@@ -121,11 +122,11 @@ export function parseLine(text: string, sharedArgs = true): LineNode {
     const next = text.charCodeAt(6);
     if (next === 32 || next === 9) return { kind: 'commit', exact: false };
   }
-  return parseRuleLine(text, sharedArgs);
+  return parseRuleLine(text, sharedArgs, window, offset);
 }
 
-function parseRuleLine(text: string, sharedArgs: boolean): LineNode {
-  ruleParser.input = lexRuleLine(text, sharedArgs) as IToken[];
+function parseRuleLine(text: string, sharedArgs: boolean, window: CodeUnitWindow | undefined, offset: number): LineNode {
+  ruleParser.input = lexRuleLine(text, sharedArgs, window, offset) as IToken[];
   const counters = ruleParser.ruleLine();
   const node: LineNode = { kind: 'rule', args: ruleParser.args.slice(0, ruleParser.argCount) };
   if (counters) {

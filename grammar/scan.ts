@@ -30,17 +30,17 @@ const BACKSLASH = 92;
 /**
  * Scans the argument that starts at `offset` and whose first double quote is
  * at `quoteAt` (the lexer has read the plain characters before it). `units`
- * holds the line's UTF-16 code units at the same offsets as `text`. Returns
- * the end offset; the value and flags are written to `out`.
+ * holds the line's UTF-16 code units from `base` on (text[i] is units[base + i]).
+ * Returns the end offset; the value and flags are written to `out`.
  */
-export function scanQuotedArg(text: string, units: Uint16Array, offset: number, quoteAt: number, out: ScannedArg): number {
+export function scanQuotedArg(text: string, units: Uint16Array, base: number, offset: number, quoteAt: number, out: ScannedArg): number {
   const length = text.length;
   let value = text.slice(offset, quoteAt);
   let i = quoteAt + 1;
   let chunkStart = i;
   let closed = false;
   while (i < length) {
-    const c = units[i];
+    const c = units[base + i];
     if (c === BACKSLASH) {
       value += text.slice(chunkStart, i);
       if (i + 1 < length) {

@@ -121,11 +121,11 @@ export function wordAt(text: string, start: number): Arg | undefined {
 
 /**
  * The shared argument for the plain word `text[start, end)`, whose code units
- * `units` holds at the same offsets (the lexer's copy of the line).
+ * `units` holds from `base` on (the lexer's copy of the line: text[i] is units[base + i]).
  */
-export function sharedArg(text: string, start: number, end: number, units: Uint16Array): Arg {
+export function sharedArg(text: string, start: number, end: number, units: Uint16Array, base: number): Arg {
   let hash = HASH_SEED;
-  for (let i = start; i < end; i++) hash = hashStep(hash, units[i]);
+  for (let i = start; i < end; i++) hash = hashStep(hash, units[base + i]);
   return plainArgAt(text, start, end, hash);
 }
 

@@ -2,7 +2,8 @@
  * The pure core: text in, diagnostics and model out. No file or process I/O;
  * the CLI, the language server and the tests all call this one function.
  */
-import { splitLines, type DocumentText, type ParsedDocument } from '../grammar/document.js';
+import { lineStarts, splitLines, textBody, type DocumentText, type ParsedDocument } from '../grammar/document.js';
+import { CodeUnitWindow } from '../grammar/lexer.js';
 import { parseLine } from '../grammar/parser.js';
 import type { LineNode } from '../grammar/syntax.js';
 import { checkInfo, MODEL_CHECKS } from './checks/registry.js';
@@ -132,8 +133,12 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   // Lines parsed early, while looking for an address to decide the family by: handed over, not parsed again.
   const early: LineNode[] = [];
   const context = fileContextOf(texts, () => parsedLines(texts, early, sharedArgs), options);
+  // The lexer reads the lines' characters from copies of the whole text made a window at a time.
+  const body = textBody(text);
+  const window = new CodeUnitWindow(body);
+  const starts = lineStarts(body, texts);
   const lineAt = (line: number) => {
-    if (line >= early.length) return parseLine(texts[line], sharedArgs);
+    if (line >= early.length) return parseLine(texts[line], sharedArgs, window, starts[line]);
     const node = early[line];
     // Let go of it: the model keeps what it needs.
     early[line] = NO_LINE;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDocument, splitLines } from '../../grammar/document.js';
+import { lineStarts, parseDocument, splitLines, textBody } from '../../grammar/document.js';
+import { CodeUnitWindow } from '../../grammar/lexer.js';
 import { parseCounters, parseLine } from '../../grammar/parser.js';
 import { argKind, type Arg, type LineNode } from '../../grammar/syntax.js';
 
@@ -159,4 +160,40 @@ describe('counters', () => {
       { numRuns: 5000 },
     );
   });
+});
+
+describe('lexing from a window of the whole text (lint) or from each line: the same arguments', () => {
+  const word = fc.oneof(
+    fc.constantFrom('-A', 'INPUT', '-j', 'ACCEPT', '!', '--comment', '[1:2]', '"', '\\"', '"a b"', 'é', '\u{1F600}', '\uD800', '#'),
+    fc.string({ maxLength: 12 }).map((s) => s.replace(/\n/g, ' ')),
+  );
+  const lineArb = fc.array(fc.tuple(word, fc.constantFrom(' ', '\t', '  ')), { maxLength: 12 }).map((words) => words.map(([w, gap]) => w + gap).join(''));
+  const endings = fc.constantFrom('\n', '\r\n', '\r\r\n');
+
+  /** Each line's arguments, lexed as lint() does (window over the text) and as an editor does (line by line). */
+  function bothWays(text: string) {
+    const body = textBody(text);
+    const { texts } = splitLines(text);
+    const starts = lineStarts(body, texts);
+    const window = new CodeUnitWindow(body);
+    const misplaced = texts.filter((line, i) => body.slice(starts[i], starts[i] + line.length) !== line);
+    expect(misplaced).toEqual([]);
+    const windowed = texts.map((line, i) => parseLine(line, false, window, starts[i]));
+    const alone = texts.map((line) => parseLine(line, false));
+    return { windowed: JSON.stringify(windowed), alone: JSON.stringify(alone) };
+  }
+
+  it('on random lines with LF, CR LF and CR CR LF endings, a BOM, and windows crossed and outgrown', () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(fc.tuple(lineArb, endings), { minLength: 1, maxLength: 60 }), fc.nat(3), (bom, lines, repeat) => {
+        // Repeated, the lines fill more than one window (65,536 code units); a last line longer than a window is lexed on its own.
+        const block = lines.map(([line, end]) => line + end).join('');
+        const long = repeat === 3 ? `-A INPUT --comment "${'x'.repeat(70_000)}"\n` : '';
+        const text = (bom ? '\uFEFF' : '') + block.repeat(1 + Math.ceil((repeat * 70_000) / (block.length + 1))) + long;
+        const { windowed, alone } = bothWays(text);
+        expect(windowed).toBe(alone);
+      }),
+      { numRuns: 40, seed: 20261128 },
+    );
+  }, 30_000);
 });
