@@ -126,6 +126,14 @@ class ChainGraph {
     return this.from.length - 1;
   }
 
+  /** Moves every edge to and from a chain id onto `to[id]` (the last name of a renamed chain, see lastNames). */
+  rename(to: Int32Array) {
+    for (let e = 0; e < this.from.length; e++) {
+      if (this.from[e] >= 0) this.from[e] = to[this.from[e]];
+      this.to[e] = to[this.to[e]];
+    }
+  }
+
   /** Adjacency in compressed form: edges of chain c are targets[offsets[c]..offsets[c+1]), in file order; `edges` gives each one's index. */
   adjacency(): { offsets: Int32Array; targets: Int32Array; edges: Int32Array } {
     const n = this.names.length;
@@ -170,7 +178,7 @@ class TableChecks {
   private readonly lateSources: { edge: number; name: string }[] = [];
   /** The restricted uses read so far, checked once the hooks that reach each chain are known. */
   private readonly placed: PlacedUse[] = [];
-  /** -E: pairs of chain ids (old entry, new entry) under which one chain's rules were added. */
+  /** -E: pairs of chain ids (old name's entry, new name's entry) of one chain, in file order (see lastNames). */
   private readonly renames: number[] = [];
 
   constructor(private readonly ctx: CheckContext, readonly table: Table) {
@@ -191,9 +199,10 @@ class TableChecks {
     const jumpId = jumpTo ? this.table.chains.get(jumpTo.value)?.index : undefined;
     this.check(command, chain?.index, jumpTo, jumpId);
     this.simulation?.apply(command, chain?.index, jumpTo?.value, jumpId);
-    if (rule && chain) this.keepPlaced(rule, chain.index);
+    if (rule && chain && this.table.known) this.keepPlaced(rule, chain.index);
     if (command.name === 'rename-chain' && chain && command.extra) {
-      // The builder enters a renamed chain as a second entry that shares the old entry's rule list.
+      // The builder enters a renamed chain as a second entry that shares the old entry's rule list; the entries of
+      // one chain are the ones that share it.
       const renamed = this.table.chains.get(command.extra.value);
       if (renamed && renamed !== chain && renamed.rules === chain.rules) this.renames.push(chain.index, renamed.index);
     }
@@ -207,7 +216,7 @@ class TableChecks {
     if (target?.def) this.keepPlacedUse(target, rule.line, chainId);
   }
 
-  private keepPlacedUse(use: ExtensionUse, line: number, chain: number) {
+  private keepPlacedUse(use: ExtensionUse, line: number, chainId: number) {
     const def = use.def;
     if (!def || !placementMatters(def)) return;
     const anchor = use.name ?? use.options[0]?.token;
@@ -219,7 +228,7 @@ class TableChecks {
         break;
       }
     }
-    this.placed.push({ chain, line, def, start: anchor.start, end: anchor.end, options });
+    this.placed.push({ chainId, line, def, start: anchor.start, end: anchor.end, options });
   }
 
   /** The findings of one command that its own line and the chains so far decide; `chainId` and `jumpId` are undefined for chains that do not exist (yet). */
@@ -266,18 +275,19 @@ class TableChecks {
     for (const use of this.early) this.reportEarlyUse(use);
     if (!table.known) return;
     for (const { edge, name } of this.lateSources) graph.from[edge] = table.chains.get(name)?.index ?? -1;
+    // One chain under all the names -E gave it: its jumps, the jumps to it and its rules count under its last name.
+    const latest = this.renames.length ? lastNames(graph.names.length, this.renames) : undefined;
+    if (latest) graph.rename(latest);
     const adjacency = graph.adjacency();
-    const hooks = reachableHooks(graph, table, this.builtins, adjacency);
+    const hooks = reachableHooks(graph, table, this.builtins, adjacency, latest);
     reportLoops(ctx, graph, adjacency);
     if (!this.placed.length) return;
     // Chain ids are positions in table.chains (ChainGraph), so no name is looked up again.
     const chains = Array.from(table.chains.values());
-    if (!this.renames.length) {
-      for (const use of this.placed) checkPlacement(ctx, table, chains[use.chain], hooks[use.chain], use);
-      return;
+    for (const use of this.placed) {
+      const id = latest ? latest[use.chainId] : use.chainId;
+      checkPlacement(ctx, table, chains[id], hooks[id], use);
     }
-    const { latest, masks } = followRenames(hooks, this.renames);
-    for (const use of this.placed) checkPlacement(ctx, table, chains[latest[use.chain]], masks[use.chain], use);
   }
 
   private reportEarlyUse({ line, arg, jump }: EarlyUse) {
@@ -573,12 +583,13 @@ function maskOf(hooks: readonly Hook[]): number {
 }
 
 /** For every chain (by id), the hooks (as a bit mask) of the built-in chains that reach it. */
-function reachableHooks(graph: ChainGraph, table: Table, builtins: readonly string[], adj: ReturnType<ChainGraph['adjacency']>): Uint8Array {
+function reachableHooks(graph: ChainGraph, table: Table, builtins: readonly string[], adj: ReturnType<ChainGraph['adjacency']>, latest?: Int32Array): Uint8Array {
   const masks = new Uint8Array(graph.names.length);
   const stack: number[] = [];
   for (const builtin of builtins) {
-    const start = table.chains.get(builtin)?.index;
-    if (start === undefined) continue;
+    const id = table.chains.get(builtin)?.index;
+    if (id === undefined) continue;
+    const start = latest ? latest[id] : id;
     const bit = HOOK_BIT[HOOK_OF_CHAIN[builtin]];
     masks[start] |= bit;
     stack.push(start);
@@ -637,29 +648,20 @@ function reportLoops(ctx: CheckContext, graph: ChainGraph, adj: ReturnType<Chain
 }
 
 /**
- * One chain under all the names -E gave it: for each chain id, the entry of its last name, and the hooks that reach
- * it through any of its names (a rule added under the old name is reached through jumps to the new one too).
- * `renames` holds (old id, new id) pairs in file order; each new id is an entry made by that rename, so it joins
- * exactly one earlier chain, and the last rename of a chain has the largest id.
+ * -E: for each chain id, the id of the entry of the name its chain was given last (its own id if it never was
+ * renamed). `renames` holds (old id, new id) pairs in file order; the new id is the entry the rename made, or an
+ * existing entry of the same chain (`-E A B` then `-E B A` goes back to A's entry). Ids are grouped by chain under
+ * the first id of each, which then points at the group's latest entry.
  */
-function followRenames(hooks: Uint8Array, renames: readonly number[]): { latest: Int32Array; masks: Uint8Array } {
-  const n = hooks.length;
-  const first = Int32Array.from(hooks, (_, i) => i);
-  const lastOfFirst = Int32Array.from(hooks, (_, i) => i);
+function lastNames(n: number, renames: readonly number[]): Int32Array {
+  const group = Int32Array.from({ length: n }, (_, i) => i);
+  const latestOfGroup = Int32Array.from({ length: n }, (_, i) => i);
   for (let k = 0; k < renames.length; k += 2) {
-    const group = first[renames[k]];
-    first[renames[k + 1]] = group;
-    lastOfFirst[group] = renames[k + 1];
+    const chain = group[renames[k]];
+    group[renames[k + 1]] = chain;
+    latestOfGroup[chain] = renames[k + 1];
   }
-  const joined = new Uint8Array(n);
-  for (let i = 0; i < n; i++) joined[first[i]] |= hooks[i];
-  const latest = new Int32Array(n);
-  const masks = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    latest[i] = lastOfFirst[first[i]];
-    masks[i] = joined[first[i]];
-  }
-  return { latest, masks };
+  return group.map((chain) => latestOfGroup[chain]);
 }
 
 const placementCache = new WeakMap<ExtensionDef, boolean>();
@@ -677,7 +679,7 @@ function placementMatters(def: ExtensionDef): boolean {
  * its line: a kube-proxy ruleset has tens of thousands of DNAT rules.
  */
 interface PlacedUse {
-  chain: number;
+  chainId: number;
   line: number;
   def: ExtensionDef;
   /** The columns of its name, or of its first option for an implicit match. */

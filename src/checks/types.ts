@@ -41,7 +41,7 @@ export interface CheckContext {
  * A check finds what it can as each line, table or rule is read (visit), and
  * what needs the whole model once it is built (run). What a rule shows on its
  * own belongs in visit: a caller that keeps only findings (the command line)
- * lets go of most of each rule right after the visitors have seen it.
+ * lets go of each rule right after the visitors have seen it.
  */
 export interface ModelCheck {
   info: readonly CheckInfo[];

@@ -317,7 +317,8 @@ export class ModelBuilder {
     if (command.name === 'rename-chain' && command.extra && chainName !== undefined) {
       const renamed = table.chains.get(chainName);
       if (renamed && !table.chains.has(command.extra.value)) {
-        // The new entry shares the rule list of the old one, as both names lead to the same rules.
+        // The new entry shares the rule list of the old one, as both names lead to the same rules (which is how the
+        // chain checks tell the entries of one chain).
         this.addChain(table, { ...renamed, name: command.extra.value, declaration: { line, start: command.extra.start, end: command.extra.end } });
       }
     }

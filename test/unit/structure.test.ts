@@ -107,6 +107,22 @@ describe('syntax and structure checks: bad case at its exact range, good case cl
     expect(lint('*filter\n-A NEW -j RETURN\n-E OUTPUT NEW\nCOMMIT\n').diagnostics[0].message).toBe('chain `NEW` is used here but declared only on line 3: declare it before its first use');
   });
 
+  it('-E: a chain is one chain under all its names, for IPT302, IPT303 and IPT305 (iptables-legacy-restore refuses each at COMMIT)', () => {
+    const cases: [string, string[]][] = [
+      // Reported once each, not once per name.
+      ['*filter\n:A - [0:0]\n-A A -j DNAT --to-destination 10.0.0.1\n-E A B\n-A B -j REDIRECT\nCOMMIT\n', ['IPT302 3:9-13 error', 'IPT302 5:9-17 error']],
+      // A jump written under the old name passes on the hooks that reach the new one.
+      ['*nat\n:U2 - [0:0]\n:U9 - [0:0]\n-A U2 -j U9\n-A U9 -j DNAT --to-destination 10.0.0.1\n-E U2 U3\n-A POSTROUTING -j U3\nCOMMIT\n', ['IPT303 5:10-14 error']],
+      // A loop through both names of one chain.
+      ['*filter\n:U2 - [0:0]\n:U9 - [0:0]\n-A U2 -j U9\n-E U2 U3\n-A U9 -j U3\n-A INPUT -j U3\nCOMMIT\n', ['IPT305 6:10-12 error']],
+    ];
+    for (const [text, expected] of cases) {
+      for (const findingsOnly of [false, true]) {
+        expect(found(text, { findingsOnly, backend: 'legacy' }).filter((f) => /^IPT30[235]/.test(f))).toEqual(expected);
+      }
+    }
+  });
+
   it('IPT303 follows a chain through -E: a rule is reached through jumps to any of its names, and reported once', () => {
     // DNAT is allowed in PREROUTING and OUTPUT: U2 is reached from INPUT under its first name, from POSTROUTING under its last.
     const text = '*nat\n:U2 - [0:0]\n-A INPUT -j U2\n-A U2 -p tcp -j DNAT --to-destination 10.0.0.1\n-E U2 U3\n-A U3 -p udp -j DNAT --to-destination 10.0.0.1\n-E U3 U4\n-A POSTROUTING -j U4\nCOMMIT\n';
