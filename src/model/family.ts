@@ -23,8 +23,9 @@ export function readGeneratedBy(texts: readonly string[]): RulesFile['generatedB
 export function familyFromFileName(fileName: string | undefined): Family | undefined {
   if (!fileName) return undefined;
   const base = fileName.split(/[\\/]/).pop() ?? '';
-  if (/^rules\.v6$|ip6tables|\.v6$|\.ipv6$|6\.rules$/i.test(base)) return 'ipv6';
-  if (/^rules\.v4$|^iptables|\.v4$|\.ipv4$|4\.rules$/i.test(base)) return 'ipv4';
+  // `6.rules` (rules6.rules, ip6.rules) but not the last digit of a number (iptables-2026.rules).
+  if (/^rules\.v6$|ip6tables|\.v6$|\.ipv6$|(?:^|\D)6\.rules$/i.test(base)) return 'ipv6';
+  if (/^rules\.v4$|^iptables|\.v4$|\.ipv4$|(?:^|\D)4\.rules$/i.test(base)) return 'ipv4';
   return undefined;
 }
 
