@@ -391,7 +391,8 @@ class RuleLineReader {
     const def = findMatch(protocolMatchName(protocol), this.family);
     if (!def) return false;
     this.protocolUsed = true;
-    this.addMatch({ extensionName: def.name, def, options: NONE, implicit: true });
+    // The fields of loadMatch's uses, in its order: every match use has one hidden class.
+    this.addMatch({ name: undefined, keyword: undefined, extensionName: def.name, def, options: NONE, implicit: true });
     return true;
   }
 
