@@ -81,13 +81,17 @@ const BIG_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 0;
  * bench/README.md).
  */
 export class CodeUnitWindow {
-  readonly units = new Uint16Array(WINDOW_UNITS);
-  private readonly bytes = Buffer.from(this.units.buffer);
+  readonly units: Uint16Array;
+  private readonly bytes: Buffer;
   /** The window holds text[start, end). */
   private start = 0;
   private end = 0;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    // No larger than the text: most files are small.
+    this.units = new Uint16Array(Math.max(1, Math.min(WINDOW_UNITS, text.length)));
+    this.bytes = Buffer.from(this.units.buffer);
+  }
 
   /**
    * Where text[offset, offset + length) starts in `units`, copying the window
@@ -95,9 +99,9 @@ export class CodeUnitWindow {
    */
   locate(offset: number, length: number): number {
     if (offset < this.start || offset + length > this.end) {
-      if (length > WINDOW_UNITS) return -1;
+      if (length > this.units.length) return -1;
       this.start = offset;
-      this.end = Math.min(this.text.length, offset + WINDOW_UNITS);
+      this.end = Math.min(this.text.length, offset + this.units.length);
       this.bytes.write(this.text.slice(offset, this.end), 0, 'utf16le');
       if (BIG_ENDIAN) this.bytes.subarray(0, 2 * (this.end - offset)).swap16();
     }
