@@ -6,7 +6,7 @@
  */
 import { parseLine } from '../../grammar/parser.js';
 import { STANDARD_VERDICTS } from '../catalog/index.js';
-import type { ExtensionDef, Hook } from '../catalog/types.js';
+import type { ExtensionDef, Hook, OptionDef } from '../catalog/types.js';
 import { BUILTIN_CHAINS, type ModelVisitor } from '../model/build.js';
 import { NONE, readRuleLine } from '../model/rule-reader.js';
 import type { LineNode } from '../../grammar/syntax.js';
@@ -221,13 +221,8 @@ class TableChecks {
     if (!def || !placementMatters(def)) return;
     const anchor = use.name ?? use.options[0]?.token;
     if (!anchor) return;
-    let options: readonly OptionUse[] = NONE;
-    for (const option of use.options) {
-      if (option.def?.hooks || option.def?.hooksByValue) {
-        options = use.options.filter((o) => o.def?.hooks || o.def?.hooksByValue);
-        break;
-      }
-    }
+    const hooked = (option: OptionUse) => tiedToHooks(option.def);
+    const options = use.options.some(hooked) ? use.options.filter(hooked) : NONE;
     this.placed.push({ chainId, line, def, start: anchor.start, end: anchor.end, options });
   }
 
@@ -664,12 +659,17 @@ function lastNames(n: number, renames: readonly number[]): Int32Array {
   return group.map((chain) => latestOfGroup[chain]);
 }
 
+/** Whether the kernel allows the option in some hooks only (addrtype --limit-iface-in), or only with some values. */
+function tiedToHooks(option: OptionDef | undefined): boolean {
+  return !!option?.hooks || !!option?.hooksByValue;
+}
+
 const placementCache = new WeakMap<ExtensionDef, boolean>();
 
 /** Whether the kernel restricts where the extension, or one of its options, may be used: worked out once per extension. */
 function placementMatters(def: ExtensionDef): boolean {
   let matters = placementCache.get(def);
-  if (matters === undefined) placementCache.set(def, (matters = !!def.tables || !!def.hooks || def.options.some((o) => !!o.hooks || !!o.hooksByValue)));
+  if (matters === undefined) placementCache.set(def, (matters = !!def.tables || !!def.hooks || def.options.some(tiedToHooks)));
   return matters;
 }
 
