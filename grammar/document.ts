@@ -3,7 +3,7 @@
  * of the text that matter to iptables-restore but belong to no single line:
  * a byte-order mark, CRLF endings, NUL bytes, lines longer than its buffer.
  */
-import { parseLine } from './parser.js';
+import { COMMENT_MARK, isBlankLine, isCommentLine, parseLine } from './parser.js';
 import type { LineNode } from './syntax.js';
 
 export interface TextFacts {
@@ -19,16 +19,75 @@ export interface TextFacts {
   missingFinalNewline: boolean;
 }
 
+/**
+ * A file's lines, each without its terminator (and without a BOM on line 0): a list of strings (the editor's
+ * documents), or TextLines, which makes each line's string from the file's text only when asked (lint()).
+ */
+export interface LineTexts {
+  readonly length: number;
+  /** The text of `line` (0-based, never negative), or undefined past the last line. */
+  at(line: number): string | undefined;
+}
+
 /** A file split into lines, before (or without keeping) their parse. */
 export interface DocumentText {
-  /** Each line's text without its terminator (and without a BOM on line 0). */
-  texts: string[];
+  texts: LineTexts;
   facts: TextFacts;
 }
 
 export interface ParsedDocument extends DocumentText {
+  texts: string[];
   /** `lines[i]` is the parse of `texts[i]`: lint reads either, as it needs. */
   lines: LineNode[];
+}
+
+/**
+ * The lines of a text as where each starts and ends in it. Why not split('\n'): a string per line made up front
+ * and kept to the end is 150,000 strings for a kube-proxy ruleset, each copied by the young-generation collector
+ * twice before it settles; splitting and keeping them took longer than lexing a third of the file. Here a line's
+ * string is made when asked for and dies young, once its line is read.
+ */
+export class TextLines implements LineTexts {
+  private lastLine = -1;
+  private lastText = '';
+
+  /** `body`: the text without its BOM; line i is body[starts[i], ends[i]), its LF or CR LF after it. */
+  constructor(
+    readonly body: string,
+    readonly starts: Int32Array,
+    private readonly ends: Int32Array,
+    readonly length: number,
+  ) {}
+
+  at(line: number): string | undefined {
+    // A line is asked for by the reader of the model and by each hook that looks at its text: made once.
+    if (line < 0 || line >= this.length) return undefined;
+    if (line === this.lastLine) return this.lastText;
+    const text = this.body.slice(this.starts[line], this.ends[line]);
+    this.lastLine = line;
+    this.lastText = text;
+    return text;
+  }
+
+  /** Whether `line` is a comment line, without making its text (asked of every line by the suppressions). */
+  isComment(line: number): boolean {
+    return this.starts[line] < this.ends[line] && this.body.charCodeAt(this.starts[line]) === COMMENT_MARK;
+  }
+
+  /** Whether `line` is blank, without making its text. */
+  isBlank(line: number): boolean {
+    return this.starts[line] === this.ends[line];
+  }
+}
+
+/** isCommentLine of line `line` of `texts`, made as a string only where it must be. */
+export function isCommentLineAt(texts: LineTexts, line: number): boolean {
+  return texts instanceof TextLines ? texts.isComment(line) : isCommentLine(texts.at(line) ?? '');
+}
+
+/** isBlankLine of line `line` of `texts`, made as a string only where it must be. */
+export function isBlankLineAt(texts: LineTexts, line: number): boolean {
+  return texts instanceof TextLines ? texts.isBlank(line) : isBlankLine(texts.at(line) ?? '');
 }
 
 /** iptables-restore reads lines with fgets into a 10,240-byte buffer. */
@@ -46,27 +105,71 @@ export function textBody(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Where each of `texts` (splitLines of a text whose body is `body`) starts in `body`: lines and their LF or CR LF in turn. */
-export function lineStarts(body: string, texts: readonly string[]): Int32Array {
-  const starts = new Int32Array(texts.length);
-  let offset = 0;
-  for (let i = 0; i < texts.length; i++) {
-    starts[i] = offset;
-    const end = offset + texts[i].length;
-    offset = end + (body.charCodeAt(end) === 13 /* CR, before its LF */ ? 2 : 1);
+/** What splitLines finds, with the lines as TextLines: the same lines and facts, without a string per line. */
+export function indexLines(text: string): { texts: TextLines; facts: TextFacts } {
+  const facts = noFacts();
+  const body = textBody(text);
+  facts.bom = body !== text;
+  let capacity = (body.length >> 6) + 16;
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
+  let count = 0;
+  let at = 0;
+  const length = body.length;
+  while (at < length) {
+    const newline = body.indexOf('\n', at);
+    let end = newline < 0 ? length : newline;
+    if (end > at && body.charCodeAt(end - 1) === 13 /* CR, before its LF or at the end of the text */) {
+      end--;
+      if (facts.firstCrlfLine < 0) facts.firstCrlfLine = count;
+      facts.crlfLines++;
+    }
+    if (count === capacity) {
+      capacity *= 2;
+      starts = grown(starts, capacity);
+      ends = grown(ends, capacity);
+    }
+    starts[count] = at;
+    ends[count] = end;
+    // Only a line of a third of the buffer's length or more can fill it: make the string of those alone.
+    if (end - at >= RESTORE_LINE_BUFFER / 3 && overRestoreBuffer(body.slice(at, end))) facts.longLines.push(count);
+    count++;
+    if (newline < 0) {
+      facts.missingFinalNewline = true;
+      break;
+    }
+    at = newline + 1;
   }
-  return starts;
+  const lines = new TextLines(body, starts, ends, count);
+  const nul = body.indexOf('\0');
+  if (nul >= 0) facts.firstNulLine = lineOf(starts, count, nul);
+  return { texts: lines, facts };
 }
 
-export function splitLines(text: string): DocumentText {
-  const facts: TextFacts = {
-    bom: false,
-    firstCrlfLine: -1,
-    crlfLines: 0,
-    longLines: [],
-    firstNulLine: -1,
-    missingFinalNewline: false,
-  };
+function grown(list: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(capacity);
+  bigger.set(list);
+  return bigger;
+}
+
+/** The line that holds `offset`: the last of the `count` starts at or before it. */
+function lineOf(starts: Int32Array, count: number, offset: number): number {
+  let low = 0;
+  let high = count - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+function noFacts(): TextFacts {
+  return { bom: false, firstCrlfLine: -1, crlfLines: 0, longLines: [], firstNulLine: -1, missingFinalNewline: false };
+}
+
+export function splitLines(text: string): { texts: string[]; facts: TextFacts } {
+  const facts = noFacts();
   const body = textBody(text);
   facts.bom = body !== text;
   const texts = body.split('\n');

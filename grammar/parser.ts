@@ -83,8 +83,11 @@ export function parseCounters(text: string, start: number, end: number): Counter
 
 /** A comment line: iptables-restore skips a line that starts with `#` (only there: later, `#` is an argument). */
 export function isCommentLine(text: string): boolean {
-  return text.charCodeAt(0) === 35 /* # */;
+  return text.charCodeAt(0) === COMMENT_MARK;
 }
+
+/** `#`, as a code unit. */
+export const COMMENT_MARK = 35;
 
 /** A blank line: an empty one (a line of blanks is a rule line without arguments, as iptables-restore reads it). */
 export function isBlankLine(text: string): boolean {

@@ -8,6 +8,7 @@ import {
 } from 'vscode-languageserver';
 import { pathToFileURL } from 'node:url';
 import { isAbsolute, resolve } from 'node:path';
+import type { LineTexts } from '../grammar/document.js';
 import type { Diagnostic, Severity } from '../src/diagnostics.js';
 
 export const DOCS_BASE = 'https://github.com/iptlint/iptlint/blob/main/docs/checks/';
@@ -30,7 +31,7 @@ export function rangeOf(d: Pick<Diagnostic, 'line' | 'start' | 'end' | 'endLine'
 
 export interface ConvertContext {
   uri: string;
-  lines: readonly string[];
+  lines: LineTexts;
   /** Where relative evidence paths (a kernel config given as `kernel/config`) are resolved. */
   baseDir: string;
 }
@@ -64,7 +65,7 @@ export function toLspDiagnostic(d: Diagnostic, ctx: ConvertContext): LspDiagnost
 function relatedOf(r: NonNullable<Diagnostic['related']>[number], ctx: ConvertContext): DiagnosticRelatedInformation {
   const line = r.line ?? 0;
   if (r.file === undefined) {
-    const text = ctx.lines[line] ?? '';
+    const text = ctx.lines.at(line) ?? '';
     return { message: r.message, location: { uri: ctx.uri, range: { start: { line, character: 0 }, end: { line, character: text.length } } } };
   }
   // Another file (a kernel config, a modules list): its line lengths are unknown here, so point at the line start.

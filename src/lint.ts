@@ -2,7 +2,7 @@
  * The pure core: text in, diagnostics and model out. No file or process I/O;
  * the CLI, the language server and the tests all call this one function.
  */
-import { lineStarts, splitLines, textBody, type DocumentText, type ParsedDocument } from '../grammar/document.js';
+import { indexLines, type DocumentText, type LineTexts, type ParsedDocument } from '../grammar/document.js';
 import { CodeUnitWindow } from '../grammar/lexer.js';
 import { parseLine } from '../grammar/parser.js';
 import type { LineNode } from '../grammar/syntax.js';
@@ -21,7 +21,7 @@ export interface LintResult {
   /** The backend that will load the file, when known (option or save header). */
   backend?: Backend;
   /** The file's lines without terminators, for showing context. */
-  lines: string[];
+  lines: LineTexts;
 }
 
 /** Turns findings into diagnostics under the user's severity overrides. */
@@ -58,7 +58,7 @@ export function fileContext(doc: ParsedDocument, options: LintOptions): FileCont
 }
 
 /** fileContext for a text whose lines are parsed on demand: `lines` is called only when the addresses must decide the family. */
-function fileContextOf(texts: readonly string[], lines: () => Iterable<LineNode>, options: LintOptions): FileContext {
+function fileContextOf(texts: LineTexts, lines: () => Iterable<LineNode>, options: LintOptions): FileContext {
   const generatedBy = readGeneratedBy(texts);
   const { family, source } = decideFamily(lines, options.family, options.fileName, generatedBy);
   const backend: Backend | undefined = options.backend ?? (generatedBy?.backend === 'nf_tables' ? 'nft' : generatedBy?.backend === 'legacy' ? 'legacy' : undefined);
@@ -126,7 +126,7 @@ export function lintDocument(doc: ParsedDocument, options: LintOptions = {}): Li
  * a large file never holds all its parsed lines at once.
  */
 export function lint(text: string, options: LintOptions = {}): LintResult {
-  const split = splitLines(text);
+  const split = indexLines(text);
   const texts = split.texts;
   // A model that keeps no rule keeps no argument either: sharing them would only make them outlive their line.
   const sharedArgs = !keepsOnlyFindings(options);
@@ -134,11 +134,10 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const early: LineNode[] = [];
   const context = fileContextOf(texts, () => parsedLines(texts, early, sharedArgs), options);
   // The lexer reads the lines' characters from copies of the whole text made a window at a time.
-  const body = textBody(text);
-  const window = new CodeUnitWindow(body);
-  const starts = lineStarts(body, texts);
+  const window = new CodeUnitWindow(texts.body);
+  const starts = texts.starts;
   const lineAt = (line: number) => {
-    if (line >= early.length) return parseLine(texts[line], sharedArgs, window, starts[line]);
+    if (line >= early.length) return parseLine(texts.at(line) as string, sharedArgs, window, starts[line]);
     const node = early[line];
     // Let go of it: the model keeps what it needs.
     early[line] = NO_LINE;
@@ -150,9 +149,9 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 const NO_LINE: LineNode = { kind: 'blank' };
 
 /** Parses `texts` in order, as far as the caller reads, keeping each parse in `into`. */
-function* parsedLines(texts: readonly string[], into: LineNode[], sharedArgs: boolean): Generator<LineNode> {
-  for (const text of texts) {
-    const node = parseLine(text, sharedArgs);
+function* parsedLines(texts: LineTexts, into: LineNode[], sharedArgs: boolean): Generator<LineNode> {
+  for (let line = 0; line < texts.length; line++) {
+    const node = parseLine(texts.at(line) as string, sharedArgs);
     into.push(node);
     yield node;
   }

@@ -6,8 +6,7 @@
  * stale silences do not pile up unnoticed. Pure: the CLI and the language
  * server both read them with parseSuppressions and apply them with applySuppressions.
  */
-import type { DocumentText } from '../grammar/document.js';
-import { isBlankLine, isCommentLine } from '../grammar/parser.js';
+import { isBlankLineAt, isCommentLineAt, type DocumentText } from '../grammar/document.js';
 import { ALL_CHECK_INFO } from './checks/registry.js';
 import { kernelCheckInfo } from './checks/kernel-modules.js';
 import type { CheckInfo } from './checks/types.js';
@@ -133,8 +132,8 @@ export function parseSuppressions(doc: DocumentText): Suppressions {
   const malformed: SuppressionProblem[] = [];
   const texts = doc.texts;
   for (let i = 0; i < texts.length; i++) {
-    if (!isCommentLine(texts[i])) continue;
-    const text = texts[i];
+    if (!isCommentLineAt(texts, i)) continue;
+    const text = texts.at(i) as string;
     const m = DIRECTIVE.exec(text);
     if (!m) continue;
     const restStart = text.length - m[1].length;
@@ -171,7 +170,7 @@ export function parseSuppressions(doc: DocumentText): Suppressions {
     if (keyword === 'disable-next-line') {
       // Skip other comments and blank lines so several directives can stack above one rule.
       for (let j = i + 1; j < texts.length; j++) {
-        if (isCommentLine(texts[j]) || isBlankLine(texts[j])) continue;
+        if (isCommentLineAt(texts, j) || isBlankLineAt(texts, j)) continue;
         target = j;
         break;
       }

@@ -360,7 +360,7 @@ class ChainSimulation {
 
   /** The command on a line, read again from its text (rules need not outlive their line, see LintOptions.findingsOnly). */
   private reread(line: number): { node: LineNode; command: Command | undefined } {
-    const node = parseLine(this.ctx.doc.texts[line], false);
+    const node = parseLine(this.ctx.doc.texts.at(line) ?? '', false);
     const command = node.kind === 'rule' ? readRuleLine(node.args, { line, family: this.ctx.file.family, backend: this.ctx.backend, reporter: IGNORE }) : undefined;
     return { node, command };
   }

@@ -203,20 +203,22 @@ function checkText(ctx: CheckContext): void {
   const { doc, reporter } = ctx;
   const facts = doc.facts;
   if (facts.bom) {
-    reporter.report('IPT117', { line: 0, start: 0, end: Math.min(1, doc.texts[0]?.length ?? 0) }, 'the file starts with a UTF-8 byte-order mark: iptables-restore fails on line 1; save without BOM', {
+    reporter.report('IPT117', { line: 0, start: 0, end: Math.min(1, doc.texts.at(0)?.length ?? 0) }, 'the file starts with a UTF-8 byte-order mark: iptables-restore fails on line 1; save without BOM', {
       fixes: [{ title: 'Remove the byte-order mark', edits: [] }],
     });
   }
   if (facts.firstCrlfLine >= 0) {
     const line = facts.firstCrlfLine;
-    reporter.report('IPT116', { line, start: doc.texts[line].length, end: doc.texts[line].length }, `${facts.crlfLines} line${facts.crlfLines === 1 ? '' : 's'} end in CR LF: iptables-restore keeps the \\r and fails; convert to LF (dos2unix)`);
+    const end = doc.texts.at(line)?.length ?? 0;
+    reporter.report('IPT116', { line, start: end, end }, `${facts.crlfLines} line${facts.crlfLines === 1 ? '' : 's'} end in CR LF: iptables-restore keeps the \\r and fails; convert to LF (dos2unix)`);
   }
   for (const line of facts.longLines) {
-    reporter.report('IPT118', { line, start: 0, end: doc.texts[line].length }, `line is ${doc.texts[line].length} characters long; iptables-restore reads at most 10,239 bytes per line and fails on the rest`);
+    const length = doc.texts.at(line)?.length ?? 0;
+    reporter.report('IPT118', { line, start: 0, end: length }, `line is ${length} characters long; iptables-restore reads at most 10,239 bytes per line and fails on the rest`);
   }
   if (facts.firstNulLine >= 0) {
     const line = facts.firstNulLine;
-    const col = doc.texts[line].indexOf('\0');
+    const col = (doc.texts.at(line) ?? '').indexOf('\0');
     reporter.report('IPT120', { line, start: col, end: col + 1 }, 'NUL byte: iptables-restore ignores everything after it on this line');
   }
 }

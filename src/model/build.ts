@@ -128,10 +128,10 @@ export class ModelBuilder {
   /** Reads line number `line`; lines must come in order, each once. */
   line(node: LineNode, line: number): void {
     const { reporter } = this.input;
-    const texts = this.input.text.texts;
+    const text = this.input.text.texts.at(line) as string;
     // Indexed loops over the hooks: for…of over arrays costs several times more in this node, at every line.
     const onLine = this.onLine;
-    for (let i = 0; i < onLine.length; i++) onLine[i](node, line, texts[line]);
+    for (let i = 0; i < onLine.length; i++) onLine[i](node, line, text);
     this.lastKind = node.kind;
     const current = this.current;
     switch (node.kind) {
@@ -152,7 +152,7 @@ export class ModelBuilder {
       }
       case 'commit': {
         if (!node.exact) {
-          reporter.report('IPT124', { line, start: 0, end: texts[line].length }, 'COMMIT must stand alone on its line: iptables-restore does not recognise it with anything after it, not even a space');
+          reporter.report('IPT124', { line, start: 0, end: text.length }, 'COMMIT must stand alone on its line: iptables-restore does not recognise it with anything after it, not even a space');
         }
         if (!current) {
           reporter.report('IPT101', { line, start: 0, end: 6 }, 'COMMIT outside a table: no `*table` line is open');
@@ -164,7 +164,7 @@ export class ModelBuilder {
       }
       case 'chain': {
         if (!current) {
-          reporter.report('IPT101', { line, start: 0, end: texts[line].length }, 'chain line outside a table: put it after a `*table` line');
+          reporter.report('IPT101', { line, start: 0, end: text.length }, 'chain line outside a table: put it after a `*table` line');
           break;
         }
         this.readChainLine(current, node, line);
@@ -172,7 +172,7 @@ export class ModelBuilder {
       }
       case 'rule': {
         if (!current) {
-          reporter.report('IPT101', { line, start: 0, end: texts[line].length }, 'line outside a table: rules go between a `*table` line and COMMIT');
+          reporter.report('IPT101', { line, start: 0, end: text.length }, 'line outside a table: rules go between a `*table` line and COMMIT');
           break;
         }
         this.readRule(current, node, line);
@@ -190,7 +190,7 @@ export class ModelBuilder {
     if (current) {
       const last = Math.max(0, lineCount - 1);
       this.closeMissing(current, lineCount, 'before the end of the file');
-      reporter.report('IPT104', { line: last, start: 0, end: texts[last]?.length ?? 0 }, `end of file inside table \`${current.name}\`: add COMMIT (iptables-restore fails with "COMMIT expected")`);
+      reporter.report('IPT104', { line: last, start: 0, end: texts.at(last)?.length ?? 0 }, `end of file inside table \`${current.name}\`: add COMMIT (iptables-restore fails with "COMMIT expected")`);
     }
     if (facts.missingFinalNewline && lineCount && this.lastKind === 'commit') {
       const last = lineCount - 1;
@@ -298,7 +298,7 @@ export class ModelBuilder {
       return;
     }
     const { findingsOnly } = this.input;
-    const command = readCommand(node, line, this.input.text.texts[line], family, backend, this.input.cache, reporter);
+    const command = readCommand(node, line, this.input.text.texts.at(line) as string, family, backend, this.input.cache, reporter);
     if (!findingsOnly) table.commands.push(command);
     const chainName = command.chain?.value;
     if (command.name === 'new-chain' && chainName !== undefined && command.chain) {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lineStarts, parseDocument, splitLines, textBody } from '../../grammar/document.js';
+import { indexLines, isBlankLineAt, isCommentLineAt, parseDocument, splitLines, textBody } from '../../grammar/document.js';
 import { CodeUnitWindow } from '../../grammar/lexer.js';
-import { parseCounters, parseLine } from '../../grammar/parser.js';
+import { isBlankLine, isCommentLine, parseCounters, parseLine } from '../../grammar/parser.js';
 import { argKind, type Arg, type LineNode } from '../../grammar/syntax.js';
 
 function args(text: string): Arg[] {
@@ -108,6 +108,32 @@ describe('whole-text facts', () => {
     expect(facts.longLines).toEqual([1]);
     expect(facts.firstNulLine).toBe(2);
   });
+
+  it('indexLines (lint) finds the lines and facts splitLines (the editor) finds', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('\n', '\r\n', '\r', '\r\r\n', '\0', '#', '', ' ', '\ufeff', '-A INPUT -j ACCEPT', 'é', '\u{1F600}'),
+      fc.string({ maxLength: 8 }),
+      fc.constantFrom(4000, 10300).map((n) => 'x'.repeat(n)),
+    );
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(piece, { maxLength: 30 }), (bom, pieces) => {
+        const text = (bom ? '\ufeff' : '') + pieces.join('');
+        const split = splitLines(text);
+        const indexed = indexLines(text);
+        expect(indexed.facts).toEqual(split.facts);
+        expect(indexed.texts.length).toBe(split.texts.length);
+        const lines = Array.from({ length: indexed.texts.length }, (_, i) => indexed.texts.at(i));
+        expect(lines).toEqual(split.texts);
+        expect(indexed.texts.at(indexed.texts.length)).toBeUndefined();
+        expect(indexed.texts.at(-1)).toBeUndefined();
+        for (let i = 0; i < lines.length; i++) {
+          expect(isCommentLineAt(indexed.texts, i)).toBe(isCommentLine(split.texts[i]));
+          expect(isBlankLineAt(indexed.texts, i)).toBe(isBlankLine(split.texts[i]));
+        }
+      }),
+      { numRuns: 2000, seed: 20261128 },
+    );
+  });
 });
 
 describe('words and arguments are shared between lines', () => {
@@ -174,11 +200,11 @@ describe('lexing from a window of the whole text (lint) or from each line: the s
   function bothWays(text: string) {
     const body = textBody(text);
     const { texts } = splitLines(text);
-    const starts = lineStarts(body, texts);
+    const indexed = indexLines(text).texts;
     const window = new CodeUnitWindow(body);
-    const misplaced = texts.filter((line, i) => body.slice(starts[i], starts[i] + line.length) !== line);
+    const misplaced = texts.filter((line, i) => indexed.at(i) !== line || body.slice(indexed.starts[i], indexed.starts[i] + line.length) !== line);
     expect(misplaced).toEqual([]);
-    const windowed = texts.map((line, i) => parseLine(line, false, window, starts[i]));
+    const windowed = texts.map((line, i) => parseLine(line, false, window, indexed.starts[i]));
     const alone = texts.map((line) => parseLine(line, false));
     return { windowed: JSON.stringify(windowed), alone: JSON.stringify(alone) };
   }

@@ -37,7 +37,7 @@ function assertTotal(text: string) {
   for (const d of diagnostics) {
     expect(d.line).toBeGreaterThanOrEqual(0);
     expect(d.line).toBeLessThanOrEqual(Math.max(0, lines.length));
-    const lineLength = lines[d.line]?.length ?? 0;
+    const lineLength = lines.at(d.line)?.length ?? 0;
     expect(d.start).toBeGreaterThanOrEqual(0);
     expect(d.start).toBeLessThanOrEqual(d.end);
     expect(d.end).toBeLessThanOrEqual(lineLength);

@@ -2,6 +2,7 @@
  * The default output: `path:line:col: severity: message [CODE]`, the line the
  * way compilers print it, with a caret underline; colour only when asked.
  */
+import type { LineTexts } from '../../../grammar/document.js';
 import type { Diagnostic, Severity } from '../../diagnostics.js';
 import type { FormatOptions, Formatter, Report } from './types.js';
 
@@ -15,8 +16,8 @@ function visible(text: string): string {
   return text.replace(/[\t\r\0]/g, ' ');
 }
 
-function excerpt(d: Diagnostic, lines: string[], options: FormatOptions): string {
-  const text = lines[d.line];
+function excerpt(d: Diagnostic, lines: LineTexts, options: FormatOptions): string {
+  const text = lines.at(d.line);
   if (text === undefined) return '';
   const gutter = String(d.line + 1);
   const pad = ' '.repeat(gutter.length);

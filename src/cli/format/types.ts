@@ -1,4 +1,5 @@
 /** What formatters receive: one entry per linted file, in argument order. */
+import type { LineTexts } from '../../../grammar/document.js';
 import type { Family } from '../../catalog/types.js';
 import type { Diagnostic, Severity } from '../../diagnostics.js';
 
@@ -6,7 +7,7 @@ export interface FileReport {
   path: string;
   family: Family;
   /** The file's lines, for context in text output. */
-  lines: string[];
+  lines: LineTexts;
   diagnostics: Diagnostic[];
 }
 
