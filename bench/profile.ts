@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cliEntry } from './timing.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
@@ -177,7 +178,7 @@ function main(argv: string[]): number {
     return 2;
   }
   const dir = join(root, 'bench', 'out', 'profiles');
-  const summary = cli ? profileCli(join(root, 'dist', 'src', 'cli', 'bin.js'), resolve(file), dir) : profileLint(resolve(file), dir);
+  const summary = cli ? profileCli(cliEntry(root), resolve(file), dir) : profileLint(resolve(file), dir);
   process.stdout.write(`${formatProfile(summary, top)}\nprofile: ${summary.path}\n`);
   return 0;
 }

@@ -17,7 +17,7 @@ export function cliEntry(checkout: string): string {
   } catch {
     // fall through to the conventional path
   }
-  return join(checkout, 'dist', 'src', 'cli', 'bin.js');
+  return join(checkout, 'dist', 'src', 'cli', 'bin.cjs');
 }
 
 export const median = (xs: number[]): number => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const BIN = path.join(ROOT, 'dist/src/cli/bin.js');
+export const BIN = path.join(ROOT, 'dist/src/cli/bin.cjs');
 export const EMPTY_ROOT = path.join(ROOT, 'test/fixtures/cli/empty-root');
 export const EXAMPLES = path.join(ROOT, 'examples');
 

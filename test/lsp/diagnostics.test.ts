@@ -209,7 +209,7 @@ describe('settings', () => {
 
 describe('entry points', () => {
   test('the built command (`iptlint lsp`, from its code cache launcher) runs the server, linting in its worker thread', async () => {
-    const cli = await startSession({ built: 'dist/src/cli/bin.js', args: ['lsp', '--stdio'], settings: { debounceMs: 100 } });
+    const cli = await startSession({ built: 'dist/src/cli/bin.cjs', args: ['lsp', '--stdio'], settings: { debounceMs: 100 } });
     try {
       const uri = fileUri('/tmp/iptlint-lsp/built/rules.v4');
       await cli.open(uri, TEXT);

@@ -67,7 +67,7 @@ export interface SessionOptions {
   rootDir?: string;
   /** What to run: the server's own entry point (default) or the CLI's, with its arguments. */
   entry?: string;
-  /** A built program to run as it is (e.g. dist/src/cli/bin.js, relative to the repository) instead of bundling `entry`. */
+  /** A built program to run as it is (e.g. dist/src/cli/bin.cjs, relative to the repository) instead of bundling `entry`. */
   built?: string;
   args?: string[];
   /** Bundle without the lint worker. */

@@ -32,6 +32,16 @@ describe('action.yml', () => {
     for (const step of action.runs.steps) if (step.run) expect(step.shell, step.name).toBe('bash');
   });
 
+  it('builds what it runs: the command package.json names, with the program that command starts', (ctx) => {
+    if (!action) return ctx.skip();
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    const lint = action.runs.steps.find((s) => s.id === 'lint')!;
+    expect(lint.env?.IPTLINT).toBe(`\${{ github.action_path }}/${pkg.bin.iptlint}`);
+    // tsc alone leaves the command without its bundled program (scripts/bundle.mjs): `npm run build` makes both.
+    const build = action.runs.steps.find((s) => s.run && s.run.includes('npm ci'))!;
+    expect(build.run).toMatch(/&& npm run build\s*$/);
+  });
+
   /** Runs the Lint step with the inputs the runner would substitute. */
   function lintStep(inputs: Record<string, string>, cwd: string) {
     const step = action!.runs.steps.find((s) => s.id === 'lint')!;
@@ -41,7 +51,7 @@ describe('action.yml', () => {
     // An empty root for the running-kernel lookup: this host's kernel is not what the test is about.
     const env: Record<string, string> = { ...(process.env as Record<string, string>), GITHUB_OUTPUT: output, IPTLINT_SYSROOT: path.join(ROOT, 'test/fixtures/cli/empty-root') };
     for (const [k, v] of Object.entries(step.env ?? {})) {
-      env[k] = v.replace(/\$\{\{\s*github\.action_path\s*\}\}\/dist\/src\/cli\/bin\.js/, BIN).replace(/\$\{\{\s*inputs\.([a-z-]+)\s*\}\}/g, (_m, name: string) => values[name] ?? '');
+      env[k] = v.replace(/\$\{\{\s*github\.action_path\s*\}\}\/dist\/src\/cli\/bin\.cjs/, BIN).replace(/\$\{\{\s*inputs\.([a-z-]+)\s*\}\}/g, (_m, name: string) => values[name] ?? '');
     }
     const r = spawnSync('bash', ['-e', '-c', step.run!], { cwd, env, encoding: 'utf8' });
     return { ...r, output: existsSync(output) ? readFileSync(output, 'utf8') : '', sarif: path.join(cwd, values['sarif-file']) };

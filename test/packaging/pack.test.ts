@@ -27,7 +27,7 @@ describe('npm package', { timeout: 600_000 }, () => {
 
   it('has package.json metadata for a published CLI', () => {
     for (const key of ['bin', 'exports', 'engines', 'files', 'license', 'repository']) expect(pkg, `package.json needs "${key}"`).toHaveProperty(key);
-    expect(pkg.bin.iptlint).toBe('dist/src/cli/bin.js');
+    expect(pkg.bin.iptlint).toBe('dist/src/cli/bin.cjs');
   });
 
   it('builds its commands executable, so that `npx iptlint` runs them in a fresh clone', () => {
@@ -36,7 +36,7 @@ describe('npm package', { timeout: 600_000 }, () => {
 
   it('contains the built CLI, server, catalog, schema and type declarations, and no tests or fixtures', () => {
     expect(packed.code, packed.stderr).toBe(0);
-    for (const f of ['package.json', 'dist/src/cli/bin.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/catalog/index.js', 'schema/iptlintrc.schema.json']) expect(files).toContain(f);
+    for (const f of ['package.json', 'dist/src/cli/bin.cjs', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/catalog/index.js', 'schema/iptlintrc.schema.json']) expect(files).toContain(f);
     expect(files.some((f) => f.startsWith('dist/server/'))).toBe(true);
     const unwanted = files.filter((f) => /(^|\/)(test|tests|fixtures|bench)\//.test(f) || /\.test\.[jt]s$/.test(f) || (/\.ts$/.test(f) && !/\.d\.ts$/.test(f)));
     expect(unwanted).toEqual([]);
