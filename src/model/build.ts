@@ -234,7 +234,7 @@ export class ModelBuilder {
   }
 
   private readChainLine(table: Table, node: Extract<LineNode, { kind: 'chain' }>, line: number) {
-    const { reporter, backend, family } = this.input;
+    const { reporter, backend, family, findingsOnly } = this.input;
     if (!node.name) {
       reporter.report('IPT123', { line, start: 0, end: 1 }, '`:` without a chain name');
       return;
@@ -267,7 +267,7 @@ export class ModelBuilder {
     } else {
       const policySpan = { line, start: node.policy.start, end: node.policy.end };
       // A literal, not a spread: spreading cost more than the rest of reading a chain line (38,000 in a kube-proxy file).
-      chain.policy = { value: node.policy.value, start: node.policy.start, end: node.policy.end, line };
+      if (!findingsOnly) chain.policy = { value: node.policy.value, start: node.policy.start, end: node.policy.end, line };
       const policy = node.policy.value;
       if (chain.builtin) {
         if (policy !== 'ACCEPT' && policy !== 'DROP' && policy !== '-') {
@@ -283,10 +283,11 @@ export class ModelBuilder {
         });
       }
     }
-    if (node.counters) {
-      chain.counters = toCounters(node.counters, line);
+    if (node.counters && (!findingsOnly || !node.counters.valid)) {
+      const counters = toCounters(node.counters, line);
+      if (!findingsOnly) chain.counters = counters;
       if (!node.counters.valid) {
-        reporter.report('IPT110', chain.counters.span, 'malformed counters: write [PACKETS:BYTES] with decimal numbers (iptables-restore --counters rejects this)', { severity: 'warning' });
+        reporter.report('IPT110', counters.span, 'malformed counters: write [PACKETS:BYTES] with decimal numbers (iptables-restore --counters rejects this)', { severity: 'warning' });
       }
     }
   }
