@@ -105,12 +105,18 @@ function chainTarget(rule: Rule): Arg | undefined {
 class ChainGraph {
   /** By chain id: the ids are the chains' places in table.chains (Chain.index). */
   readonly names: string[] = [];
-  /** Jump edges as parallel arrays: from (-1: a chain not known yet, see TableChecks.lateSources), to, and the jump's line and columns. */
-  readonly from: number[] = [];
-  readonly to: number[] = [];
-  readonly jumpLine: number[] = [];
-  readonly jumpStart: number[] = [];
-  readonly jumpEnd: number[] = [];
+  /**
+   * Jump edges as parallel columns, the first `edges` entries of each in use: from (-1: a chain not known yet, see
+   * TableChecks.lateSources), to, and the jump's line and columns. Int32Arrays doubled when full: number[] columns
+   * grown by push were copied half as large again each time, every copy a fresh large object (70,000 jumps: some
+   * 8 MB of memory touched for the first time, which costs more than the pushes).
+   */
+  from = new Int32Array(EDGES_AT_FIRST);
+  to = new Int32Array(EDGES_AT_FIRST);
+  jumpLine = new Int32Array(EDGES_AT_FIRST);
+  jumpStart = new Int32Array(EDGES_AT_FIRST);
+  jumpEnd = new Int32Array(EDGES_AT_FIRST);
+  edges = 0;
 
   add(name: string) {
     this.names.push(name);
@@ -118,17 +124,26 @@ class ChainGraph {
 
   /** Adds an edge and returns its index. */
   addEdge(from: number, to: number, line: number, jump: Arg): number {
-    this.from.push(from);
-    this.to.push(to);
-    this.jumpLine.push(line);
-    this.jumpStart.push(jump.start);
-    this.jumpEnd.push(jump.end);
-    return this.from.length - 1;
+    const e = this.edges;
+    if (e === this.from.length) {
+      this.from = grown(this.from);
+      this.to = grown(this.to);
+      this.jumpLine = grown(this.jumpLine);
+      this.jumpStart = grown(this.jumpStart);
+      this.jumpEnd = grown(this.jumpEnd);
+    }
+    this.from[e] = from;
+    this.to[e] = to;
+    this.jumpLine[e] = line;
+    this.jumpStart[e] = jump.start;
+    this.jumpEnd[e] = jump.end;
+    this.edges = e + 1;
+    return e;
   }
 
   /** Moves every edge to and from a chain id onto `to[id]` (the last name of a renamed chain, see lastNames). */
   rename(to: Int32Array) {
-    for (let e = 0; e < this.from.length; e++) {
+    for (let e = 0; e < this.edges; e++) {
       if (this.from[e] >= 0) this.from[e] = to[this.from[e]];
       this.to[e] = to[this.to[e]];
     }
@@ -138,12 +153,12 @@ class ChainGraph {
   adjacency(): { offsets: Int32Array; targets: Int32Array; edges: Int32Array } {
     const n = this.names.length;
     const offsets = new Int32Array(n + 1);
-    for (const f of this.from) if (f >= 0) offsets[f + 1]++;
+    for (let e = 0; e < this.edges; e++) if (this.from[e] >= 0) offsets[this.from[e] + 1]++;
     for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
     const fill = offsets.slice(0, n);
     const targets = new Int32Array(offsets[n]);
     const edges = new Int32Array(offsets[n]);
-    for (let e = 0; e < this.from.length; e++) {
+    for (let e = 0; e < this.edges; e++) {
       const from = this.from[e];
       if (from < 0) continue;
       const at = fill[from]++;
@@ -329,8 +344,9 @@ const IGNORE: Reporter = { report() {} };
 class ChainSimulation {
   private counts = new Int32Array(64);
   private readonly countsByName = new Map<string, number>();
-  /** While only counts are kept: the lines of the commands that changed them. */
-  private readonly changes: number[] = [];
+  /** While only counts are kept: the lines of the commands that changed them, the first `changeCount` (as ChainGraph's columns, for the same reason: one for every rule). */
+  private changes = new Int32Array(EDGES_AT_FIRST);
+  private changeCount = 0;
   /** Once a -D or -C by specification needed them: the lines of the rules each chain holds, in chain order. */
   private lists: Map<string, number[]> | undefined;
   /** Jumps so far to each chain, for -X. */
@@ -390,7 +406,12 @@ class ChainSimulation {
   private setCount(chain: string, id: number | undefined, count: number, line: number) {
     if (id !== undefined) this.counts[id] = count;
     else this.countsByName.set(chain, count);
-    this.changes.push(line);
+    this.changed(line);
+  }
+
+  private changed(line: number) {
+    if (this.changeCount === this.changes.length) this.changes = grown(this.changes);
+    this.changes[this.changeCount++] = line;
   }
 
   /** The rules of `chain`, building every chain's list from the commands so far the first time. */
@@ -398,11 +419,12 @@ class ChainSimulation {
     if (!this.lists) {
       // From here on added(), removed() and flushed() change lists, not counts: replaying the changes builds them.
       this.lists = new Map();
-      for (const line of this.changes) {
+      for (let i = 0; i < this.changeCount; i++) {
+        const line = this.changes[i];
         const command = this.reread(line).command;
         if (command) this.change(command, undefined, command.chain ? this.count(command.chain.value, undefined) : 0);
       }
-      this.changes.length = 0;
+      this.changeCount = 0;
     }
     let list = this.lists.get(chain);
     if (!list) this.lists.set(chain, (list = []));
@@ -428,7 +450,7 @@ class ChainSimulation {
     } else if (chain === undefined) {
       this.counts.fill(0);
       this.countsByName.clear();
-      this.changes.push(line);
+      this.changed(line);
     } else {
       this.setCount(chain, id, 0, line);
     }
@@ -551,6 +573,9 @@ class ChainSimulation {
     if (jumpTo && (command.name === 'append' || command.name === 'insert')) this.referTo(jumpTo, jumpId);
   }
 }
+
+/** The room for jumps (and rule changes) a table's columns start with: doubled as needed. */
+const EDGES_AT_FIRST = 1024;
 
 function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(array.length * 2);
