@@ -34,7 +34,7 @@ describe('bench:compare', () => {
     // A stand-in for another build, which finds nothing in any file.
     const other = mkdtempSync(path.join(tmpdir(), 'iptlint-compare-other-'));
     mkdirSync(path.join(other, 'dist', 'src', 'cli'), { recursive: true });
-    writeFileSync(path.join(other, 'dist', 'src', 'cli', 'bin.js'), "process.stdout.write('{\"version\":1,\"files\":[]}\\n');\n");
+    writeFileSync(path.join(other, 'dist', 'src', 'cli', 'bin.cjs'), "process.stdout.write('{\"version\":1,\"files\":[]}\\n');\n");
     const r = run([other, '--runs', '1', '--file', path.join(ROOT, 'examples', 'broken.rules'), '--', '--no-kernel']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('findings: THE JSON REPORTS DIFFER');
