@@ -25,7 +25,7 @@ export interface TextFacts {
  */
 export interface LineTexts {
   readonly length: number;
-  /** The text of `line` (0-based, never negative), or undefined past the last line. */
+  /** The text of `line` (0-based; negative counts from the end, as Array.prototype.at does), or undefined past either end. */
   at(line: number): string | undefined;
 }
 
@@ -59,9 +59,10 @@ export class TextLines implements LineTexts {
     readonly length: number,
   ) {}
 
-  at(line: number): string | undefined {
-    // A line is asked for by the reader of the model and by each hook that looks at its text: made once.
+  at(index: number): string | undefined {
+    const line = index < 0 ? index + this.length : index;
     if (line < 0 || line >= this.length) return undefined;
+    // A line is asked for by the reader of the model and by each hook that looks at its text: made once.
     if (line === this.lastLine) return this.lastText;
     const text = this.body.slice(this.starts[line], this.ends[line]);
     this.lastLine = line;

@@ -30,6 +30,9 @@ const programs = [
   { entry: 'server/lint-worker-main.ts', out: 'dist/server/lint-worker-main.js', format: 'esm' },
 ];
 
+// tsc's own output of the launcher, an unbundled ES module the bundled bin.cjs replaces: not a second way in.
+for (const file of ['bin.js', 'bin.js.map', 'bin.d.ts']) rmSync(path.join(root, 'dist/src/cli', file), { force: true });
+
 for (const { entry, out, format } of programs) {
   await build({
     entryPoints: [path.join(root, entry)],

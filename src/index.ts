@@ -1,5 +1,6 @@
 /** The public API of iptlint as a library. */
 export { lint, lintDocument, type LintResult } from './lint.js';
+export type { LineTexts } from '../grammar/document.js';
 export type { LintOptions, Backend } from './lint-options.js';
 export { createLintCache, type LintCache } from './model/line-memo.js';
 export type { Diagnostic, Severity, Fix, TextEdit, RelatedInformation } from './diagnostics.js';

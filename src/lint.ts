@@ -20,7 +20,7 @@ export interface LintResult {
   file: RulesFile;
   /** The backend that will load the file, when known (option or save header). */
   backend?: Backend;
-  /** The file's lines without terminators, for showing context. */
+  /** The file's lines without terminators, for showing context: `lines.at(line)`. */
   lines: LineTexts;
 }
 

@@ -18,6 +18,8 @@ const args = process.argv.slice(2);
 const userChose = process.execArgv.some((a) => a.startsWith('--heap-growing-percent'));
 const lintRun = args[0] !== 'lsp' && !userChose;
 if (lintRun) setFlagsFromString(LINT_RUN_V8_FLAGS);
+/** The user sized the young generation (node's command line or NODE_OPTIONS): left as they chose. */
+const youngSizedByUser = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => /--(?:max-|min-)?semi[-_]space/.test(a));
 
 const programPath = fileURLToPath(new URL('./iptlint.cjs', import.meta.url));
 let program: CompiledProgram | undefined;
@@ -50,5 +52,5 @@ if (program) {
   // ruleset (its chains, which the old generation keeps anyway): on a 100,000-rule file that is 6,000 fewer pages
   // of fresh memory (23 MB less peak memory) and 5% less wall time, for more but shorter scavenges. After compiling,
   // and not in the run that makes the cache: V8 takes a cache only under the flags it was made with, this one too.
-  if (lintRun && !makingCache) setFlagsFromString('--semi-space-growth-factor=1');
+  if (lintRun && !makingCache && !youngSizedByUser) setFlagsFromString('--semi-space-growth-factor=1');
 }

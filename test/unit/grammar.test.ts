@@ -125,7 +125,8 @@ describe('whole-text facts', () => {
         const lines = Array.from({ length: indexed.texts.length }, (_, i) => indexed.texts.at(i));
         expect(lines).toEqual(split.texts);
         expect(indexed.texts.at(indexed.texts.length)).toBeUndefined();
-        expect(indexed.texts.at(-1)).toBeUndefined();
+        expect(indexed.texts.at(-1)).toBe(split.texts.at(-1));
+        expect(indexed.texts.at(-indexed.texts.length - 1)).toBeUndefined();
         for (let i = 0; i < lines.length; i++) {
           expect(isCommentLineAt(indexed.texts, i)).toBe(isCommentLine(split.texts[i]));
           expect(isBlankLineAt(indexed.texts, i)).toBe(isBlankLine(split.texts[i]));
