@@ -3,6 +3,7 @@
  * of the text that matter to iptables-restore but belong to no single line:
  * a byte-order mark, CRLF endings, NUL bytes, lines longer than its buffer.
  */
+import { doubled } from './int32.js';
 import { COMMENT_MARK, isBlankLine, isCommentLine, parseLine } from './parser.js';
 import type { LineNode } from './syntax.js';
 
@@ -111,12 +112,13 @@ export function indexLines(text: string): { texts: TextLines; facts: TextFacts }
   const facts = noFacts();
   const body = textBody(text);
   facts.bom = body !== text;
-  let capacity = (body.length >> 6) + 16;
-  let starts = new Int32Array(capacity);
-  let ends = new Int32Array(capacity);
+  let starts = new Int32Array((body.length >> 6) + 16);
+  let ends = new Int32Array(starts.length);
   let count = 0;
   let at = 0;
   const length = body.length;
+  // One search of the whole text, not one per line: nearly every file has no NUL at all.
+  const nul = body.indexOf('\0');
   while (at < length) {
     const newline = body.indexOf('\n', at);
     let end = newline < 0 ? length : newline;
@@ -125,13 +127,13 @@ export function indexLines(text: string): { texts: TextLines; facts: TextFacts }
       if (facts.firstCrlfLine < 0) facts.firstCrlfLine = count;
       facts.crlfLines++;
     }
-    if (count === capacity) {
-      capacity *= 2;
-      starts = grown(starts, capacity);
-      ends = grown(ends, capacity);
+    if (count === starts.length) {
+      starts = doubled(starts);
+      ends = doubled(ends);
     }
     starts[count] = at;
     ends[count] = end;
+    if (nul >= at && nul < end) facts.firstNulLine = count;
     // Only a line of a third of the buffer's length or more can fill it: make the string of those alone.
     if (end - at >= RESTORE_LINE_BUFFER / 3 && overRestoreBuffer(body.slice(at, end))) facts.longLines.push(count);
     count++;
@@ -141,28 +143,7 @@ export function indexLines(text: string): { texts: TextLines; facts: TextFacts }
     }
     at = newline + 1;
   }
-  const lines = new TextLines(body, starts, ends, count);
-  const nul = body.indexOf('\0');
-  if (nul >= 0) facts.firstNulLine = lineOf(starts, count, nul);
-  return { texts: lines, facts };
-}
-
-function grown(list: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(capacity);
-  bigger.set(list);
-  return bigger;
-}
-
-/** The line that holds `offset`: the last of the `count` starts at or before it. */
-function lineOf(starts: Int32Array, count: number, offset: number): number {
-  let low = 0;
-  let high = count - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
+  return { texts: new TextLines(body, starts, ends, count), facts };
 }
 
 function noFacts(): TextFacts {

@@ -4,6 +4,7 @@
  * extension — a user chain inherits the hooks of every built-in chain that
  * reaches it, which is exactly what the kernel checks when the table loads.
  */
+import { doubled } from '../../grammar/int32.js';
 import { parseLine } from '../../grammar/parser.js';
 import { STANDARD_VERDICTS } from '../catalog/index.js';
 import type { ExtensionDef, Hook, OptionDef } from '../catalog/types.js';
@@ -126,11 +127,11 @@ class ChainGraph {
   addEdge(from: number, to: number, line: number, jump: Arg): number {
     const e = this.edges;
     if (e === this.from.length) {
-      this.from = grown(this.from);
-      this.to = grown(this.to);
-      this.jumpLine = grown(this.jumpLine);
-      this.jumpStart = grown(this.jumpStart);
-      this.jumpEnd = grown(this.jumpEnd);
+      this.from = doubled(this.from);
+      this.to = doubled(this.to);
+      this.jumpLine = doubled(this.jumpLine);
+      this.jumpStart = doubled(this.jumpStart);
+      this.jumpEnd = doubled(this.jumpEnd);
     }
     this.from[e] = from;
     this.to[e] = to;
@@ -359,8 +360,8 @@ class ChainSimulation {
   /** Chain `id` has come into the table under `name`. */
   chainAdded(name: string, id: number) {
     if (id >= this.counts.length) {
-      this.counts = grown(this.counts);
-      this.references = grown(this.references);
+      this.counts = doubled(this.counts);
+      this.references = doubled(this.references);
     }
     const count = this.countsByName.get(name);
     if (count !== undefined) {
@@ -410,7 +411,7 @@ class ChainSimulation {
   }
 
   private changed(line: number) {
-    if (this.changeCount === this.changes.length) this.changes = grown(this.changes);
+    if (this.changeCount === this.changes.length) this.changes = doubled(this.changes);
     this.changes[this.changeCount++] = line;
   }
 
@@ -577,11 +578,6 @@ class ChainSimulation {
 /** The room for jumps (and rule changes) a table's columns start with: doubled as needed. */
 const EDGES_AT_FIRST = 1024;
 
-function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
-}
 
 const HOOK_ORDER: readonly Hook[] = ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'];
 const HOOK_BIT: Record<Hook, number> = { PREROUTING: 1, INPUT: 2, FORWARD: 4, OUTPUT: 8, POSTROUTING: 16 };
